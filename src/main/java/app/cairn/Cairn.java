@@ -1,0 +1,189 @@
+package app.cairn;
+
+import app.cairn.account.AccountRoutes;
+import app.cairn.account.AccountService;
+import app.cairn.account.ApiTokenService;
+import app.cairn.config.InstanceSettings;
+import app.cairn.config.Settings;
+import app.cairn.config.SettingsException;
+import app.cairn.store.Database;
+import app.cairn.web.Csrf;
+import app.cairn.web.HealthRoutes;
+import app.cairn.web.HomeRoutes;
+import app.cairn.web.Routes;
+import app.cairn.web.Templates;
+import app.cairn.web.WebServer;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** Cairn's one way in: the command line, and the hand-written wiring of every feature. */
+@Command(
+        name = "cairn",
+        mixinStandardHelpOptions = true,
+        versionProvider = Cairn.Version.class,
+        description = "Community conversations from invitation to event pack.",
+        subcommands = {Cairn.Serve.class})
+public final class Cairn implements Runnable {
+    private static final Logger log = LoggerFactory.getLogger(Cairn.class);
+
+    public static void main(String[] args) {
+        int code = new CommandLine(new Cairn())
+                .setExecutionExceptionHandler((e, cmd, parsed) -> {
+                    if (e instanceof SettingsException || e instanceof IllegalArgumentException) {
+                        cmd.getErr().println("cairn: " + e.getMessage());
+                        return 2;
+                    }
+                    throw e;
+                })
+                .execute(args);
+        if (code != 0) System.exit(code);
+    }
+
+    @Override
+    public void run() {
+        new CommandLine(this).usage(System.out);
+    }
+
+    /** Options every command that opens the database shares. */
+    static class DatabaseOptions {
+        @Option(names = "--data", paramLabel = "DIR",
+                description = "Folder for the embedded database (default ./data; env CAIRN_DATA).")
+        Path data;
+
+        @Option(names = "--database-url", paramLabel = "URL",
+                description = "PostgreSQL JDBC URL instead of the embedded database (env CAIRN_DATABASE_URL; "
+                        + "user and password from CAIRN_DATABASE_USER and CAIRN_DATABASE_PASSWORD).")
+        String databaseUrl;
+
+        Settings apply(Settings s) {
+            if (data != null) s = s.withDataDir(data);
+            if (databaseUrl != null) s = s.withDatabaseUrl(databaseUrl);
+            return s;
+        }
+    }
+
+    @Command(
+            name = "serve",
+            mixinStandardHelpOptions = true,
+            description = {
+                "Start the web app.",
+                "",
+                "Environment variables: CAIRN_PORT, CAIRN_DATA, CAIRN_DATABASE_URL, CAIRN_DATABASE_USER,",
+                "CAIRN_DATABASE_PASSWORD, CAIRN_BASE_URL (the address people use, e.g. https://cairn.example.org),",
+                "CAIRN_DEMO=true, and for mail CAIRN_SMTP_HOST, CAIRN_SMTP_PORT (587), CAIRN_SMTP_USER,",
+                "CAIRN_SMTP_PASSWORD, CAIRN_SMTP_STARTTLS (true), CAIRN_MAIL_FROM. Without CAIRN_SMTP_HOST,",
+                "mail stays in the outbox that the admin reads in the app. Options win over variables."
+            })
+    static final class Serve implements Callable<Integer> {
+        @Option(names = "--port", paramLabel = "PORT", description = "HTTP port (default 7070; env CAIRN_PORT).")
+        Integer port;
+
+        @Option(names = "--base-url", paramLabel = "URL",
+                description = "Address people reach Cairn at, used in emailed links (env CAIRN_BASE_URL).")
+        String baseUrl;
+
+        @Option(names = "--demo", description = "Load a demo community with a past and an upcoming conversation.")
+        boolean demo;
+
+        @CommandLine.Mixin
+        DatabaseOptions database = new DatabaseOptions();
+
+        @Override
+        public Integer call() throws Exception {
+            Settings settings = Settings.fromEnvironment(System.getenv());
+            if (port != null) settings = settings.withPort(port);
+            if (baseUrl != null) settings = settings.withBaseUrl(java.net.URI.create(baseUrl));
+            if (demo) settings = settings.withDemo(true);
+            settings = database.apply(settings);
+            Instance instance = start(settings, Clock.systemUTC());
+            Runtime.getRuntime().addShutdownHook(new Thread(instance::close, "cairn-shutdown"));
+            log.info("cairn started url={} database={}", settings.link("/"), instance.database().vendor());
+            Thread.currentThread().join();
+            return 0;
+        }
+    }
+
+    /** A running Cairn: its database and web server, and the services tests and the demo use. */
+    public record Instance(Settings settings, Database database, WebServer web, Services services)
+            implements AutoCloseable {
+        public int port() {
+            return web.port();
+        }
+
+        @Override
+        public void close() {
+            try {
+                web.stop();
+            } finally {
+                database.close();
+            }
+        }
+    }
+
+    /** Every feature's service, wired once. */
+    public record Services(InstanceSettings instanceSettings, AccountService accounts, ApiTokenService apiTokens) {}
+
+    /** Wires and starts Cairn. */
+    public static Instance start(Settings settings, Clock clock) {
+        Database database = Database.open(settings);
+        try {
+            return startOn(database, settings, clock);
+        } catch (RuntimeException e) {
+            database.close();
+            throw e;
+        }
+    }
+
+    /** Wires and starts Cairn on an open database (tests open one per run). */
+    public static Instance startOn(Database database, Settings settings, Clock clock) {
+        var jdbi = database.jdbi();
+        var instanceSettings = new InstanceSettings(jdbi);
+        var accounts = new AccountService(jdbi, instanceSettings, clock);
+        var apiTokens = new ApiTokenService(jdbi, clock);
+        var services = new Services(instanceSettings, accounts, apiTokens);
+
+        var templates = new Templates();
+        var csrf = new Csrf(instanceSettings.csrfSecret(), settings.secureCookies());
+        var accountRoutes = new AccountRoutes(accounts, apiTokens, templates, settings.secureCookies(), clock);
+        List<Routes> routes = new ArrayList<>();
+        routes.add(new HealthRoutes(database::problem, database.vendor().name().toLowerCase(java.util.Locale.ROOT),
+                Version.number()));
+        routes.add(new HomeRoutes(templates));
+        routes.add(accountRoutes);
+
+        var web = new WebServer(settings, templates, csrf, accountRoutes::authenticate, json(), routes);
+        web.start();
+        return new Instance(settings, database, web, services);
+    }
+
+    /** The JSON mapper for the API: ISO-8601 dates and times, not numbers. */
+    public static ObjectMapper json() {
+        return new ObjectMapper()
+                .registerModule(new JavaTimeModule())
+                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+    }
+
+    /** The version from the jar's manifest, or "dev" when run from classes. */
+    static final class Version implements CommandLine.IVersionProvider {
+        static String number() {
+            String v = Cairn.class.getPackage().getImplementationVersion();
+            return v == null ? "dev" : v;
+        }
+
+        @Override
+        public String[] getVersion() {
+            return new String[] {"Cairn " + number()};
+        }
+    }
+}
