@@ -3,9 +3,12 @@ package app.cairn;
 import app.cairn.account.AccountRoutes;
 import app.cairn.account.AccountService;
 import app.cairn.account.ApiTokenService;
+import app.cairn.community.CommunityService;
 import app.cairn.config.InstanceSettings;
 import app.cairn.config.Settings;
 import app.cairn.config.SettingsException;
+import app.cairn.mail.Mailer;
+import app.cairn.mail.Outbox;
 import app.cairn.store.Database;
 import app.cairn.web.Csrf;
 import app.cairn.web.HealthRoutes;
@@ -132,7 +135,12 @@ public final class Cairn implements Runnable {
     }
 
     /** Every feature's service, wired once. */
-    public record Services(InstanceSettings instanceSettings, AccountService accounts, ApiTokenService apiTokens) {}
+    public record Services(
+            InstanceSettings instanceSettings,
+            Mailer mailer,
+            AccountService accounts,
+            ApiTokenService apiTokens,
+            CommunityService communities) {}
 
     /** Wires and starts Cairn. */
     public static Instance start(Settings settings, Clock clock) {
@@ -149,9 +157,11 @@ public final class Cairn implements Runnable {
     public static Instance startOn(Database database, Settings settings, Clock clock) {
         var jdbi = database.jdbi();
         var instanceSettings = new InstanceSettings(jdbi);
+        var mailer = new Outbox(jdbi, clock, settings.mail().smtpConfigured());
         var accounts = new AccountService(jdbi, instanceSettings, clock);
         var apiTokens = new ApiTokenService(jdbi, clock);
-        var services = new Services(instanceSettings, accounts, apiTokens);
+        var communities = new CommunityService(jdbi, clock);
+        var services = new Services(instanceSettings, mailer, accounts, apiTokens, communities);
 
         var templates = new Templates();
         var csrf = new Csrf(instanceSettings.csrfSecret(), settings.secureCookies());
