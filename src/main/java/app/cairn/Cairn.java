@@ -7,8 +7,10 @@ import app.cairn.community.CommunityService;
 import app.cairn.config.InstanceSettings;
 import app.cairn.config.Settings;
 import app.cairn.config.SettingsException;
+import app.cairn.mail.MailSender;
 import app.cairn.mail.Mailer;
 import app.cairn.mail.Outbox;
+import app.cairn.mail.RetryPolicy;
 import app.cairn.store.Database;
 import app.cairn.web.Csrf;
 import app.cairn.web.HealthRoutes;
@@ -118,7 +120,7 @@ public final class Cairn implements Runnable {
     }
 
     /** A running Cairn: its database and web server, and the services tests and the demo use. */
-    public record Instance(Settings settings, Database database, WebServer web, Services services)
+    public record Instance(Settings settings, Database database, WebServer web, Services services, MailSender mailSender)
             implements AutoCloseable {
         public int port() {
             return web.port();
@@ -129,7 +131,11 @@ public final class Cairn implements Runnable {
             try {
                 web.stop();
             } finally {
-                database.close();
+                try {
+                    mailSender.close();
+                } finally {
+                    database.close();
+                }
             }
         }
     }
@@ -158,6 +164,7 @@ public final class Cairn implements Runnable {
         var jdbi = database.jdbi();
         var instanceSettings = new InstanceSettings(jdbi);
         var mailer = new Outbox(jdbi, clock, settings.mail().smtpConfigured());
+        var mailSender = new MailSender(mailer, settings.mail(), settings.baseUrl().getHost(), RetryPolicy.DEFAULT, clock);
         var accounts = new AccountService(jdbi, instanceSettings, clock);
         var apiTokens = new ApiTokenService(jdbi, clock);
         var communities = new CommunityService(jdbi, clock);
@@ -173,8 +180,14 @@ public final class Cairn implements Runnable {
         routes.add(accountRoutes);
 
         var web = new WebServer(settings, templates, csrf, accountRoutes::authenticate, json(), routes);
-        web.start();
-        return new Instance(settings, database, web, services);
+        mailSender.start();
+        try {
+            web.start();
+        } catch (RuntimeException e) {
+            mailSender.close();
+            throw e;
+        }
+        return new Instance(settings, database, web, services, mailSender);
     }
 
     /** The JSON mapper for the API: ISO-8601 dates and times, not numbers. */
