@@ -3,6 +3,11 @@ package app.cairn;
 import app.cairn.account.AccountRoutes;
 import app.cairn.account.AccountService;
 import app.cairn.account.ApiTokenService;
+import app.cairn.account.PasswordRoutes;
+import app.cairn.account.PasswordService;
+import app.cairn.account.TokenRoutes;
+import app.cairn.admin.AdminRoutes;
+import app.cairn.admin.AdminService;
 import app.cairn.community.CommunityService;
 import app.cairn.config.InstanceSettings;
 import app.cairn.config.Settings;
@@ -146,7 +151,9 @@ public final class Cairn implements Runnable {
             Mailer mailer,
             AccountService accounts,
             ApiTokenService apiTokens,
-            CommunityService communities) {}
+            CommunityService communities,
+            PasswordService passwords,
+            AdminService admin) {}
 
     /** Wires and starts Cairn. */
     public static Instance start(Settings settings, Clock clock) {
@@ -168,7 +175,9 @@ public final class Cairn implements Runnable {
         var accounts = new AccountService(jdbi, instanceSettings, clock);
         var apiTokens = new ApiTokenService(jdbi, clock);
         var communities = new CommunityService(jdbi, clock);
-        var services = new Services(instanceSettings, mailer, accounts, apiTokens, communities);
+        var passwords = new PasswordService(jdbi, accounts, mailer, settings, clock);
+        var admin = new AdminService(accounts, instanceSettings, mailer);
+        var services = new Services(instanceSettings, mailer, accounts, apiTokens, communities, passwords, admin);
 
         var templates = new Templates();
         var csrf = new Csrf(instanceSettings.csrfSecret(), settings.secureCookies());
@@ -178,6 +187,9 @@ public final class Cairn implements Runnable {
                 Version.number()));
         routes.add(new HomeRoutes(templates));
         routes.add(accountRoutes);
+        routes.add(new PasswordRoutes(passwords, accountRoutes, templates, mailer.smtpConfigured(), clock));
+        routes.add(new TokenRoutes(apiTokens, accounts, templates, settings.link("/api/v1/me")));
+        routes.add(new AdminRoutes(admin, templates));
 
         var web = new WebServer(settings, templates, csrf, accountRoutes::authenticate, json(), routes);
         mailSender.start();
