@@ -14,7 +14,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 class ApiTokenIT {
     static final ObjectMapper JSON = new ObjectMapper();
-    static final Pattern TOKEN = Pattern.compile("value=\"(cairn_[A-Za-z0-9_-]+)\"");
+    static final Pattern TOKEN = Pattern.compile("id=\"new-token\"[^>]*>(cairn_[A-Za-z0-9_-]+)<");
 
     static JsonNode json(String body) throws Exception {
         return JSON.readTree(body);
