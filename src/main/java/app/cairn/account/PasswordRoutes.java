@@ -1,6 +1,7 @@
 package app.cairn.account;
 
 import app.cairn.account.PasswordService.LinkState;
+import app.cairn.common.Forbidden;
 import app.cairn.common.Invalid;
 import app.cairn.web.Flash;
 import app.cairn.web.Form;
@@ -138,6 +139,7 @@ public final class PasswordRoutes implements Routes {
 
     private void change(Context ctx) {
         Viewer viewer = Viewer.require(ctx);
+        if (viewer.viaApiToken()) throw new Forbidden("Change your password in the browser, not with an API token.");
         Form form = Form.of(ctx);
         changeByAccount.acquire(Long.toString(viewer.accountId()),
                 "Too many tries to change your password. Wait 15 minutes, then try again.");

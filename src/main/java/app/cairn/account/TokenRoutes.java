@@ -50,11 +50,7 @@ public final class TokenRoutes implements Routes {
         });
         routes.get("/api/v1/tokens", ctx -> ctx.json(tokens.list(Viewer.require(ctx).accountId())));
         routes.post("/api/v1/tokens", ctx -> {
-            Viewer viewer = Viewer.require(ctx);
-            if (viewer.viaApiToken()) {
-                throw new Forbidden("A token cannot make other tokens. Make new tokens in the browser, at "
-                        + "Your account, Personal API tokens.");
-            }
+            Viewer viewer = inBrowser(ctx);
             var made = tokens.make(viewer.accountId(), body(ctx).name());
             ctx.status(201).json(new Created(made.token().id(), made.token().name(), made.secret(),
                     made.token().createdAt()));
@@ -88,7 +84,7 @@ public final class TokenRoutes implements Routes {
     }
 
     private void create(Context ctx) {
-        Viewer viewer = Viewer.require(ctx);
+        Viewer viewer = inBrowser(ctx);
         Form form = Form.of(ctx);
         try {
             var made = tokens.make(viewer.accountId(), form.value("name"));
@@ -100,6 +96,16 @@ public final class TokenRoutes implements Routes {
             ctx.status(422);
             tokensPage(ctx, viewer, form, null);
         }
+    }
+
+    /** Making a token needs a person at a browser: a leaked token must not be able to outlive its revocation. */
+    private static Viewer inBrowser(Context ctx) {
+        Viewer viewer = Viewer.require(ctx);
+        if (viewer.viaApiToken()) {
+            throw new Forbidden("A token cannot make other tokens. Make new tokens in the browser, at "
+                    + "Your account, Personal API tokens.");
+        }
+        return viewer;
     }
 
     private static long id(Context ctx) {

@@ -85,6 +85,11 @@ class ApiTokenIT {
             assertThat(minted.status()).isEqualTo(403);
             assertThat(json(minted.body()).at("/error/message").asText()).contains("A token cannot make other tokens");
 
+            assertThat(api.post("/account/tokens", Map.of("name", "Sneaky")).status()).isEqualTo(403);
+            assertThat(api.post("/account/password", Map.of("currentPassword", "correct horse battery",
+                    "newPassword", "a new and better passphrase")).status()).isEqualTo(403);
+            assertThat(server.services().apiTokens().list(json(api.get("/api/v1/me").body()).get("id").asLong())).hasSize(1);
+
             var unnamed = browser.postJson("/api/v1/tokens", "{\"name\": \"  \"}");
             assertThat(unnamed.status()).isEqualTo(422);
             assertThat(json(unnamed.body()).at("/error/fields/name").asText()).isEqualTo("Enter a name for the token, like 'Reporting script'");
