@@ -3,12 +3,19 @@ package app.cairn;
 import app.cairn.account.AccountRoutes;
 import app.cairn.account.AccountService;
 import app.cairn.account.ApiTokenService;
+import app.cairn.account.PasswordRoutes;
+import app.cairn.account.PasswordService;
+import app.cairn.account.TokenRoutes;
+import app.cairn.admin.AdminRoutes;
+import app.cairn.admin.AdminService;
 import app.cairn.community.CommunityService;
 import app.cairn.config.InstanceSettings;
 import app.cairn.config.Settings;
 import app.cairn.config.SettingsException;
+import app.cairn.mail.MailSender;
 import app.cairn.mail.Mailer;
 import app.cairn.mail.Outbox;
+import app.cairn.mail.RetryPolicy;
 import app.cairn.store.Database;
 import app.cairn.web.Csrf;
 import app.cairn.web.HealthRoutes;
@@ -118,7 +125,7 @@ public final class Cairn implements Runnable {
     }
 
     /** A running Cairn: its database and web server, and the services tests and the demo use. */
-    public record Instance(Settings settings, Database database, WebServer web, Services services)
+    public record Instance(Settings settings, Database database, WebServer web, Services services, MailSender mailSender)
             implements AutoCloseable {
         public int port() {
             return web.port();
@@ -129,7 +136,11 @@ public final class Cairn implements Runnable {
             try {
                 web.stop();
             } finally {
-                database.close();
+                try {
+                    mailSender.close();
+                } finally {
+                    database.close();
+                }
             }
         }
     }
@@ -140,7 +151,9 @@ public final class Cairn implements Runnable {
             Mailer mailer,
             AccountService accounts,
             ApiTokenService apiTokens,
-            CommunityService communities) {}
+            CommunityService communities,
+            PasswordService passwords,
+            AdminService admin) {}
 
     /** Wires and starts Cairn. */
     public static Instance start(Settings settings, Clock clock) {
@@ -158,10 +171,13 @@ public final class Cairn implements Runnable {
         var jdbi = database.jdbi();
         var instanceSettings = new InstanceSettings(jdbi);
         var mailer = new Outbox(jdbi, clock, settings.mail().smtpConfigured());
+        var mailSender = new MailSender(mailer, settings.mail(), settings.baseUrl().getHost(), RetryPolicy.DEFAULT, clock);
         var accounts = new AccountService(jdbi, instanceSettings, clock);
         var apiTokens = new ApiTokenService(jdbi, clock);
         var communities = new CommunityService(jdbi, clock);
-        var services = new Services(instanceSettings, mailer, accounts, apiTokens, communities);
+        var passwords = new PasswordService(jdbi, accounts, mailer, settings, clock);
+        var admin = new AdminService(accounts, instanceSettings, mailer);
+        var services = new Services(instanceSettings, mailer, accounts, apiTokens, communities, passwords, admin);
 
         var templates = new Templates();
         var csrf = new Csrf(instanceSettings.csrfSecret(), settings.secureCookies());
@@ -171,10 +187,19 @@ public final class Cairn implements Runnable {
                 Version.number()));
         routes.add(new HomeRoutes(templates));
         routes.add(accountRoutes);
+        routes.add(new PasswordRoutes(passwords, accountRoutes, templates, mailer.smtpConfigured(), clock));
+        routes.add(new TokenRoutes(apiTokens, accounts, templates, settings.link("/api/v1/me")));
+        routes.add(new AdminRoutes(admin, templates));
 
         var web = new WebServer(settings, templates, csrf, accountRoutes::authenticate, json(), routes);
-        web.start();
-        return new Instance(settings, database, web, services);
+        mailSender.start();
+        try {
+            web.start();
+        } catch (RuntimeException e) {
+            mailSender.close();
+            throw e;
+        }
+        return new Instance(settings, database, web, services, mailSender);
     }
 
     /** The JSON mapper for the API: ISO-8601 dates and times, not numbers. */

@@ -61,6 +61,7 @@ public final class AccountRoutes implements Routes {
         routes.get("/sign-in", ctx -> signInPage(ctx, Form.filled(java.util.Map.of("next", safeNext(ctx.queryParam("next"))))));
         routes.post("/sign-in", this::signIn);
         routes.post("/sign-out", this::signOut);
+        routes.get("/privacy", ctx -> templates.page(ctx, "account/privacy.jte", "Privacy", null));
         routes.get("/account", ctx -> {
             Viewer viewer = Viewer.require(ctx);
             templates.page(ctx, "account/account.jte", "Your account", accounts.get(viewer.accountId()));
