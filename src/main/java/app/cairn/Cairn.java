@@ -3,7 +3,12 @@ package app.cairn;
 import app.cairn.account.AccountRoutes;
 import app.cairn.account.AccountService;
 import app.cairn.account.ApiTokenService;
+import app.cairn.community.CommunityApi;
+import app.cairn.community.CommunityRoutes;
 import app.cairn.community.CommunityService;
+import app.cairn.community.InvitationRoutes;
+import app.cairn.community.TeamRoutes;
+import app.cairn.community.TeamService;
 import app.cairn.config.InstanceSettings;
 import app.cairn.config.Settings;
 import app.cairn.config.SettingsException;
@@ -140,7 +145,8 @@ public final class Cairn implements Runnable {
             Mailer mailer,
             AccountService accounts,
             ApiTokenService apiTokens,
-            CommunityService communities) {}
+            CommunityService communities,
+            TeamService team) {}
 
     /** Wires and starts Cairn. */
     public static Instance start(Settings settings, Clock clock) {
@@ -161,7 +167,8 @@ public final class Cairn implements Runnable {
         var accounts = new AccountService(jdbi, instanceSettings, clock);
         var apiTokens = new ApiTokenService(jdbi, clock);
         var communities = new CommunityService(jdbi, clock);
-        var services = new Services(instanceSettings, mailer, accounts, apiTokens, communities);
+        var team = new TeamService(jdbi, communities, accounts, mailer, settings::link, clock);
+        var services = new Services(instanceSettings, mailer, accounts, apiTokens, communities, team);
 
         var templates = new Templates();
         var csrf = new Csrf(instanceSettings.csrfSecret(), settings.secureCookies());
@@ -171,6 +178,10 @@ public final class Cairn implements Runnable {
                 Version.number()));
         routes.add(new HomeRoutes(templates));
         routes.add(accountRoutes);
+        routes.add(new CommunityRoutes(communities, team, templates, clock));
+        routes.add(new TeamRoutes(communities, team, templates, clock));
+        routes.add(new InvitationRoutes(team, accounts, templates, accountRoutes::setSessionCookie, clock));
+        routes.add(new CommunityApi(communities, team, clock));
 
         var web = new WebServer(settings, templates, csrf, accountRoutes::authenticate, json(), routes);
         web.start();

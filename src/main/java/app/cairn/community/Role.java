@@ -1,6 +1,8 @@
 package app.cairn.community;
 
+import java.util.Arrays;
 import java.util.Locale;
+import java.util.Optional;
 
 /** What a person may do in a community, from most to least: each role can do all that those below it can. */
 public enum Role {
@@ -38,5 +40,11 @@ public enum Role {
 
     public static Role parse(String code) {
         return Role.valueOf(code.toUpperCase(Locale.ROOT));
+    }
+
+    /** The role a person chose ("organiser"), or empty when the choice is missing or not a role. */
+    public static Optional<Role> find(String code) {
+        return code == null ? Optional.empty()
+                : Arrays.stream(values()).filter(r -> r.code().equals(code.strip().toLowerCase(Locale.ROOT))).findFirst();
     }
 }
