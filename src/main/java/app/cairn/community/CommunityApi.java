@@ -166,7 +166,8 @@ public final class CommunityApi implements Routes {
             return value;
         } catch (BadRequestResponse e) {
             throw e;
-        } catch (RuntimeException e) {
+        } catch (Exception e) {
+            // Jackson's parse errors are checked exceptions that Javalin rethrows unchecked.
             throw new BadRequestResponse("The request body is not JSON this endpoint understands: "
                     + firstLine(e.getMessage()));
         }
