@@ -62,6 +62,11 @@ public final class CommunityRoutes implements Routes {
             return role == Role.OWNER;
         }
 
+        /** The only owner cannot leave until someone else is an owner. */
+        public boolean onlyOwner() {
+            return role == Role.OWNER && members.stream().filter(m -> m.role() == Role.OWNER).count() == 1;
+        }
+
         /** Organisers and owners plan conversations and may see who has been invited. */
         public boolean organiser() {
             return role.atLeast(Role.ORGANISER);

@@ -55,6 +55,11 @@ public final class TeamRoutes implements Routes {
         public Invitation.Status status(Invitation invitation) {
             return invitation.status(now);
         }
+
+        /** The only owner can neither leave nor be removed, so the page offers neither. */
+        public boolean onlyOwner(Member member) {
+            return member.role() == Role.OWNER && members.stream().filter(x -> x.role() == Role.OWNER).count() == 1;
+        }
     }
 
     private CommunityService.Access owner(Context ctx) {
