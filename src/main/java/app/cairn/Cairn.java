@@ -7,6 +7,7 @@ import app.cairn.community.CommunityApi;
 import app.cairn.community.CommunityRoutes;
 import app.cairn.community.CommunityService;
 import app.cairn.community.InvitationRoutes;
+import app.cairn.community.InvitationService;
 import app.cairn.community.TeamRoutes;
 import app.cairn.community.TeamService;
 import app.cairn.config.InstanceSettings;
@@ -146,7 +147,8 @@ public final class Cairn implements Runnable {
             AccountService accounts,
             ApiTokenService apiTokens,
             CommunityService communities,
-            TeamService team) {}
+            TeamService team,
+            InvitationService invitations) {}
 
     /** Wires and starts Cairn. */
     public static Instance start(Settings settings, Clock clock) {
@@ -167,8 +169,9 @@ public final class Cairn implements Runnable {
         var accounts = new AccountService(jdbi, instanceSettings, clock);
         var apiTokens = new ApiTokenService(jdbi, clock);
         var communities = new CommunityService(jdbi, clock);
-        var team = new TeamService(jdbi, communities, accounts, mailer, settings::link, clock);
-        var services = new Services(instanceSettings, mailer, accounts, apiTokens, communities, team);
+        var team = new TeamService(jdbi, communities, accounts);
+        var invitations = new InvitationService(jdbi, communities, accounts, mailer, settings::link, clock);
+        var services = new Services(instanceSettings, mailer, accounts, apiTokens, communities, team, invitations);
 
         var templates = new Templates();
         var csrf = new Csrf(instanceSettings.csrfSecret(), settings.secureCookies());
@@ -178,10 +181,10 @@ public final class Cairn implements Runnable {
                 Version.number()));
         routes.add(new HomeRoutes(templates));
         routes.add(accountRoutes);
-        routes.add(new CommunityRoutes(communities, team, templates, clock));
-        routes.add(new TeamRoutes(communities, team, templates, clock));
-        routes.add(new InvitationRoutes(team, accounts, templates, accountRoutes::setSessionCookie, clock));
-        routes.add(new CommunityApi(communities, team, clock));
+        routes.add(new CommunityRoutes(communities, team, invitations, templates, clock));
+        routes.add(new TeamRoutes(communities, team, invitations, templates, clock));
+        routes.add(new InvitationRoutes(invitations, accounts, templates, accountRoutes::setSessionCookie, clock));
+        routes.add(new CommunityApi(communities, team, invitations, clock));
 
         var web = new WebServer(settings, templates, csrf, accountRoutes::authenticate, json(), routes);
         web.start();

@@ -18,11 +18,13 @@ public final class CommunityApi implements Routes {
     private static final String BASE = "/api/v1/communities";
     private final CommunityService communities;
     private final TeamService team;
+    private final InvitationService invitations;
     private final Clock clock;
 
-    public CommunityApi(CommunityService communities, TeamService team, Clock clock) {
+    public CommunityApi(CommunityService communities, TeamService team, InvitationService invitations, Clock clock) {
         this.communities = communities;
         this.team = team;
+        this.invitations = invitations;
         this.clock = clock;
     }
 
@@ -49,14 +51,14 @@ public final class CommunityApi implements Routes {
         });
         routes.get(BASE + "/{slug}/invitations", ctx -> {
             Instant now = clock.instant();
-            ctx.json(Map.of("invitations", team.openInvitations(access(ctx, Role.ORGANISER).community().id()).stream()
+            ctx.json(Map.of("invitations", invitations.open(access(ctx, Role.ORGANISER).community().id()).stream()
                     .map(i -> InvitationJson.of(i, now)).toList()));
         });
         routes.post(BASE + "/{slug}/invitations", this::invite);
         routes.post(BASE + "/{slug}/invitations/{id}/resend", ctx -> ctx.json(InvitationJson.of(
-                team.resend(viewer(ctx), access(ctx, Role.OWNER).community().id(), id(ctx, "id")), clock.instant())));
+                invitations.resend(viewer(ctx), access(ctx, Role.OWNER).community().id(), id(ctx, "id")), clock.instant())));
         routes.delete(BASE + "/{slug}/invitations/{id}", ctx -> {
-            team.revoke(viewer(ctx), access(ctx, Role.OWNER).community().id(), id(ctx, "id"));
+            invitations.revoke(viewer(ctx), access(ctx, Role.OWNER).community().id(), id(ctx, "id"));
             ctx.status(204);
         });
     }
@@ -146,7 +148,7 @@ public final class CommunityApi implements Routes {
     private void invite(Context ctx) {
         var access = access(ctx, Role.OWNER);
         NewInvitation in = body(ctx, NewInvitation.class);
-        Invitation inv = team.invite(viewer(ctx), access.community().id(), in.email(), in.role());
+        Invitation inv = invitations.invite(viewer(ctx), access.community().id(), in.email(), in.role());
         ctx.status(201).json(InvitationJson.of(inv, clock.instant()));
     }
 

@@ -22,12 +22,15 @@ import java.util.Map;
 public final class CommunityRoutes implements Routes {
     private final CommunityService communities;
     private final TeamService team;
+    private final InvitationService invitations;
     private final Templates templates;
     private final Clock clock;
 
-    public CommunityRoutes(CommunityService communities, TeamService team, Templates templates, Clock clock) {
+    public CommunityRoutes(CommunityService communities, TeamService team, InvitationService invitations,
+            Templates templates, Clock clock) {
         this.communities = communities;
         this.team = team;
+        this.invitations = invitations;
         this.templates = templates;
         this.clock = clock;
     }
@@ -117,9 +120,9 @@ public final class CommunityRoutes implements Routes {
 
     private void showPage(Context ctx, CommunityService.Access access, Form form) {
         Community c = access.community();
-        List<Invitation> invitations = access.role().atLeast(Role.ORGANISER) ? team.openInvitations(c.id()) : List.of();
+        List<Invitation> open = access.role().atLeast(Role.ORGANISER) ? invitations.open(c.id()) : List.of();
         templates.page(ctx, "community/show.jte", c.name(),
-                new ShowView(c, access.role(), team.members(c.id()), invitations, clock.instant(), form));
+                new ShowView(c, access.role(), team.members(c.id()), open, clock.instant(), form));
     }
 
     /** Any member may leave, except the last owner. */

@@ -23,7 +23,7 @@ import java.util.function.BiConsumer;
  * create an account here, which works even when sign-ups are switched off, and come back.
  */
 public final class InvitationRoutes implements Routes {
-    private final TeamService team;
+    private final InvitationService invitations;
     private final AccountService accounts;
     private final Templates templates;
     private final BiConsumer<Context, String> startSession;
@@ -32,9 +32,9 @@ public final class InvitationRoutes implements Routes {
     /**
      * @param startSession puts a new session's secret in the browser's session cookie
      */
-    public InvitationRoutes(TeamService team, AccountService accounts, Templates templates,
+    public InvitationRoutes(InvitationService invitations, AccountService accounts, Templates templates,
             BiConsumer<Context, String> startSession, Clock clock) {
-        this.team = team;
+        this.invitations = invitations;
         this.accounts = accounts;
         this.templates = templates;
         this.startSession = startSession;
@@ -50,7 +50,7 @@ public final class InvitationRoutes implements Routes {
     }
 
     /** The invitation as its link shows it; {@code problem} says why it cannot be used, if it cannot. */
-    public record InvitationView(String token, TeamService.Invited invited, String problem) {
+    public record InvitationView(String token, InvitationService.Invited invited, String problem) {
         public String roleName() {
             return invited.invitation().role().label().toLowerCase(Locale.ROOT);
         }
@@ -63,15 +63,15 @@ public final class InvitationRoutes implements Routes {
     /** The form to create an account through an invitation. */
     public record SignUpView(InvitationView invitation, Form form) {}
 
-    private TeamService.Invited invited(Context ctx) {
-        return team.invitation(ctx.pathParam("token")).orElseThrow(() -> new NotFound(
+    private InvitationService.Invited invited(Context ctx) {
+        return invitations.invitation(ctx.pathParam("token")).orElseThrow(() -> new NotFound(
                 "We could not find this invitation. Check you copied the whole link from the email, "
                         + "or ask the person who invited you to send it again."));
     }
 
-    private static String problem(TeamService.Invited invited) {
+    private static String problem(InvitationService.Invited invited) {
         try {
-            TeamService.requireUsable(invited);
+            InvitationService.requireUsable(invited);
             return "";
         } catch (Invalid e) {
             return e.getMessage();
@@ -79,7 +79,7 @@ public final class InvitationRoutes implements Routes {
     }
 
     private void landing(Context ctx) {
-        TeamService.Invited invited = invited(ctx);
+        InvitationService.Invited invited = invited(ctx);
         var viewer = Viewer.of(ctx);
         if (viewer.isPresent() && invited.status() == Invitation.Status.ACCEPTED
                 && Long.valueOf(viewer.get().accountId()).equals(invited.invitation().acceptedBy())) {
@@ -89,7 +89,7 @@ public final class InvitationRoutes implements Routes {
         render(ctx, invited);
     }
 
-    private void render(Context ctx, TeamService.Invited invited) {
+    private void render(Context ctx, InvitationService.Invited invited) {
         String problem = problem(invited);
         if (!problem.isEmpty()) ctx.status(410);
         templates.page(ctx, "community/invitation.jte", "Join the team running " + invited.community().name(),
@@ -98,15 +98,15 @@ public final class InvitationRoutes implements Routes {
 
     private void accept(Context ctx) {
         Viewer viewer = Viewer.require(ctx);
-        TeamService.Invited invited = invited(ctx);
+        InvitationService.Invited invited = invited(ctx);
         try {
-            joined(ctx, team.accept(ctx.pathParam("token"), viewer.accountId()), "");
+            joined(ctx, invitations.accept(ctx.pathParam("token"), viewer.accountId()), "");
         } catch (Invalid e) {
-            render(ctx, team.invitation(ctx.pathParam("token")).orElse(invited));
+            render(ctx, invitations.invitation(ctx.pathParam("token")).orElse(invited));
         }
     }
 
-    private void joined(Context ctx, TeamService.Joined joined, String prefix) {
+    private void joined(Context ctx, InvitationService.Joined joined, String prefix) {
         String role = joined.role().label().toLowerCase(Locale.ROOT);
         Flash.set(ctx, joined.alreadyMember()
                 ? prefix + "You are already in the team for " + joined.community().name() + ", as " + role + "."
@@ -116,7 +116,7 @@ public final class InvitationRoutes implements Routes {
     }
 
     private void signUpPage(Context ctx) {
-        TeamService.Invited invited = invited(ctx);
+        InvitationService.Invited invited = invited(ctx);
         if (Viewer.of(ctx).isPresent() || !problem(invited).isEmpty()) {
             ctx.redirect("/invitations/" + ctx.pathParam("token"));
             return;
@@ -124,14 +124,14 @@ public final class InvitationRoutes implements Routes {
         signUpForm(ctx, invited, Form.filled(Map.of("email", invited.invitation().email())));
     }
 
-    private void signUpForm(Context ctx, TeamService.Invited invited, Form form) {
+    private void signUpForm(Context ctx, InvitationService.Invited invited, Form form) {
         templates.page(ctx, "community/invitationSignUp.jte", "Create your account",
                 new SignUpView(new InvitationView(ctx.pathParam("token"), invited, ""), form));
     }
 
     private void signUp(Context ctx) {
         signUpByAddress.acquire(ctx.ip(), "Too many accounts were made from your network in the last hour. Try again later.");
-        TeamService.Invited invited = invited(ctx);
+        InvitationService.Invited invited = invited(ctx);
         if (!problem(invited).isEmpty()) {
             render(ctx, invited);
             return;
@@ -151,7 +151,7 @@ public final class InvitationRoutes implements Routes {
         accounts.signIn(account.email(), form.raw("password"))
                 .ifPresent(signedIn -> startSession.accept(ctx, signedIn.sessionSecret()));
         try {
-            joined(ctx, team.accept(ctx.pathParam("token"), account.id()), "Your account is ready. ");
+            joined(ctx, invitations.accept(ctx.pathParam("token"), account.id()), "Your account is ready. ");
         } catch (Invalid e) {
             // Withdrawn or used while they were typing: the account stays, and the page says what happened.
             Flash.set(ctx, "Your account is ready.");

@@ -20,12 +20,15 @@ import java.util.Locale;
 public final class TeamRoutes implements Routes {
     private final CommunityService communities;
     private final TeamService team;
+    private final InvitationService invitations;
     private final Templates templates;
     private final Clock clock;
 
-    public TeamRoutes(CommunityService communities, TeamService team, Templates templates, Clock clock) {
+    public TeamRoutes(CommunityService communities, TeamService team, InvitationService invitations,
+            Templates templates, Clock clock) {
         this.communities = communities;
         this.team = team;
+        this.invitations = invitations;
         this.templates = templates;
         this.clock = clock;
     }
@@ -69,14 +72,14 @@ public final class TeamRoutes implements Routes {
     private void teamPage(Context ctx, CommunityService.Access access, Form form) {
         Community c = access.community();
         templates.page(ctx, "community/team.jte", "Team for " + c.name(), new TeamView(
-                c, Viewer.require(ctx).accountId(), team.members(c.id()), team.openInvitations(c.id()), clock.instant(), form));
+                c, Viewer.require(ctx).accountId(), team.members(c.id()), invitations.open(c.id()), clock.instant(), form));
     }
 
     private void invite(Context ctx) {
         var access = owner(ctx);
         Form form = Form.of(ctx);
         try {
-            Invitation inv = team.invite(Viewer.require(ctx).accountId(), access.community().id(), form.value("email"),
+            Invitation inv = invitations.invite(Viewer.require(ctx).accountId(), access.community().id(), form.value("email"),
                     form.value("role"));
             Flash.set(ctx, "Invitation sent to " + inv.email() + ".");
             ctx.redirect(teamPath(access));
@@ -93,10 +96,10 @@ public final class TeamRoutes implements Routes {
         long viewer = Viewer.require(ctx).accountId();
         try {
             if (resend) {
-                Invitation inv = team.resend(viewer, access.community().id(), id);
+                Invitation inv = invitations.resend(viewer, access.community().id(), id);
                 Flash.set(ctx, "Invitation sent again to " + inv.email() + ". The link in the earlier email no longer works.");
             } else {
-                Invitation inv = team.revoke(viewer, access.community().id(), id);
+                Invitation inv = invitations.revoke(viewer, access.community().id(), id);
                 Flash.set(ctx, "Invitation to " + inv.email() + " withdrawn.");
             }
             ctx.redirect(teamPath(access));

@@ -66,10 +66,10 @@ final class CommunityTesting {
     /** Puts an existing account in the team with a role, through a real invitation. */
     static void join(TestServer server, String slug, String ownerEmail, String email, Role role) {
         Community c = community(server, slug);
-        TeamService team = server.services().team();
-        team.invite(accountId(server, ownerEmail), c.id(), email, role.code());
+        InvitationService invitations = server.services().invitations();
+        invitations.invite(accountId(server, ownerEmail), c.id(), email, role.code());
         String token = invitationPath(server, email).substring("/invitations/".length());
-        team.accept(token, accountId(server, email));
+        invitations.accept(token, accountId(server, email));
     }
 
     /** A clock tests move forward by hand. */

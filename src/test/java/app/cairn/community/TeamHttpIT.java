@@ -190,7 +190,7 @@ class TeamHttpIT {
             aileen = server.http().signIn("aileen@example.org", PASSWORD);
             var team = aileen.get("/c/" + slug + "/team").body();
             assertThat(team).contains("The link expired on 14 December 2026.");
-            long id = server.services().team().openInvitations(community(server, slug).id()).get(0).id();
+            long id = server.services().invitations().open(community(server, slug).id()).get(0).id();
             assertThat(aileen.post("/c/" + slug + "/team/invitations/" + id + "/resend", Map.of()).status()).isEqualTo(302);
             assertThat(mailsTo(server, "sam@example.org")).isEqualTo(2);
             String second = invitationPath(server, "sam@example.org");
@@ -202,7 +202,7 @@ class TeamHttpIT {
             var withdrawn = server.http().get(second);
             assertThat(withdrawn.status()).isEqualTo(410);
             assertThat(withdrawn.body()).contains("This invitation was withdrawn");
-            assertThat(server.services().team().openInvitations(community(server, slug).id())).isEmpty();
+            assertThat(server.services().invitations().open(community(server, slug).id())).isEmpty();
         }
     }
 }
