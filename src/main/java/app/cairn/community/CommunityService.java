@@ -56,10 +56,10 @@ public final class CommunityService {
 
     /** Checks the details every community has, adding what to fix to {@code errors} in the form's order. */
     private static Details check(Details details, Map<String, String> errors) {
-        String name = strip(details.name());
+        String name = oneLine(details.name());
         String description = strip(details.description());
         String contact = strip(details.contactEmail());
-        String logo = strip(details.logoText());
+        String logo = oneLine(details.logoText());
         if (name.isEmpty()) errors.put("name", "Enter the community's name");
         else if (name.length() > 200) errors.put("name", "Name must be 200 characters or fewer");
         if (description.length() > 1000) errors.put("description", "Description must be 1000 characters or fewer");
@@ -182,5 +182,10 @@ public final class CommunityService {
 
     private static String strip(String s) {
         return s == null ? "" : s.strip();
+    }
+
+    /** Names and logo text are one line (they go into email subjects and headings): line breaks become spaces. */
+    static String oneLine(String s) {
+        return strip(s).replaceAll("[\\s\\p{Cc}\\p{Z}]+", " ");
     }
 }

@@ -40,6 +40,14 @@ class CommunityServiceTest {
     }
 
     @Test
+    void names_and_logo_text_are_kept_to_one_line() {
+        var d = CommunityService.validate(new CommunityService.Details("Tayside\r\nBcc: x@example.org", "Two\nlines", "", "T\tL\u0000N"));
+        assertThat(d.name()).isEqualTo("Tayside Bcc: x@example.org");
+        assertThat(d.logoText()).isEqualTo("T L N");
+        assertThat(d.description()).isEqualTo("Two\nlines");
+    }
+
+    @Test
     void validation_trims_what_was_typed_and_allows_optional_fields_to_be_empty() {
         var d = CommunityService.validate(new CommunityService.Details("  Tayside Leaders ", null, "", null));
         assertThat(d.name()).isEqualTo("Tayside Leaders");
