@@ -41,7 +41,7 @@ class CommunityServiceTest {
 
     @Test
     void names_and_logo_text_are_kept_to_one_line() {
-        var d = CommunityService.validate(new CommunityService.Details("Tayside\r\nBcc: x@example.org", "Two\nlines", "", "T\tL\u0000N"));
+        var d = CommunityService.validate(new CommunityService.Details("Tayside\r\nBcc: x@example.org", "Two\nlines", "", "T\tL\u0000\u2028N"));
         assertThat(d.name()).isEqualTo("Tayside Bcc: x@example.org");
         assertThat(d.logoText()).isEqualTo("T L N");
         assertThat(d.description()).isEqualTo("Two\nlines");
