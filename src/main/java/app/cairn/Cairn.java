@@ -8,7 +8,13 @@ import app.cairn.account.PasswordService;
 import app.cairn.account.TokenRoutes;
 import app.cairn.admin.AdminRoutes;
 import app.cairn.admin.AdminService;
+import app.cairn.community.CommunityApi;
+import app.cairn.community.CommunityRoutes;
 import app.cairn.community.CommunityService;
+import app.cairn.community.InvitationRoutes;
+import app.cairn.community.InvitationService;
+import app.cairn.community.TeamRoutes;
+import app.cairn.community.TeamService;
 import app.cairn.config.InstanceSettings;
 import app.cairn.config.Settings;
 import app.cairn.config.SettingsException;
@@ -153,7 +159,9 @@ public final class Cairn implements Runnable {
             ApiTokenService apiTokens,
             CommunityService communities,
             PasswordService passwords,
-            AdminService admin) {}
+            AdminService admin,
+            TeamService team,
+            InvitationService invitations) {}
 
     /** Wires and starts Cairn. */
     public static Instance start(Settings settings, Clock clock) {
@@ -177,7 +185,10 @@ public final class Cairn implements Runnable {
         var communities = new CommunityService(jdbi, clock);
         var passwords = new PasswordService(jdbi, accounts, mailer, settings, clock);
         var admin = new AdminService(accounts, instanceSettings, mailer);
-        var services = new Services(instanceSettings, mailer, accounts, apiTokens, communities, passwords, admin);
+        var team = new TeamService(jdbi, communities, accounts);
+        var invitations = new InvitationService(jdbi, communities, accounts, mailer, settings::link, clock);
+        var services = new Services(
+                instanceSettings, mailer, accounts, apiTokens, communities, passwords, admin, team, invitations);
 
         var templates = new Templates();
         var csrf = new Csrf(instanceSettings.csrfSecret(), settings.secureCookies());
@@ -190,6 +201,10 @@ public final class Cairn implements Runnable {
         routes.add(new PasswordRoutes(passwords, accountRoutes, templates, mailer.smtpConfigured(), clock));
         routes.add(new TokenRoutes(apiTokens, accounts, templates, settings.link("/api/v1/me")));
         routes.add(new AdminRoutes(admin, templates));
+        routes.add(new CommunityRoutes(communities, team, invitations, templates, clock));
+        routes.add(new TeamRoutes(communities, team, invitations, templates, clock));
+        routes.add(new InvitationRoutes(invitations, accounts, templates, accountRoutes::setSessionCookie, clock));
+        routes.add(new CommunityApi(communities, team, invitations, clock));
 
         var web = new WebServer(settings, templates, csrf, accountRoutes::authenticate, json(), routes);
         mailSender.start();

@@ -131,7 +131,8 @@ public final class AccountRoutes implements Routes {
         ctx.redirect("/");
     }
 
-    void setSessionCookie(Context ctx, String secret) {
+    /** Signs the browser in with a new session's secret (also used when joining through an invitation). */
+    public void setSessionCookie(Context ctx, String secret) {
         ctx.cookie(new Cookie(SESSION_COOKIE, secret, "/", (int) AccountService.SESSION_LIFETIME.toSeconds(),
                 secureCookies, true, null, SameSite.LAX));
     }
