@@ -4,6 +4,12 @@ import app.cairn.account.AccountRoutes;
 import app.cairn.account.AccountService;
 import app.cairn.account.ApiTokenService;
 import app.cairn.community.CommunityService;
+import app.cairn.demo.Demo;
+import app.cairn.event.AgendaRoutes;
+import app.cairn.event.EventApiRoutes;
+import app.cairn.event.EventRoutes;
+import app.cairn.event.EventService;
+import app.cairn.event.TemplateService;
 import app.cairn.config.InstanceSettings;
 import app.cairn.config.Settings;
 import app.cairn.config.SettingsException;
@@ -140,7 +146,9 @@ public final class Cairn implements Runnable {
             Mailer mailer,
             AccountService accounts,
             ApiTokenService apiTokens,
-            CommunityService communities) {}
+            CommunityService communities,
+            TemplateService templates,
+            EventService events) {}
 
     /** Wires and starts Cairn. */
     public static Instance start(Settings settings, Clock clock) {
@@ -161,7 +169,10 @@ public final class Cairn implements Runnable {
         var accounts = new AccountService(jdbi, instanceSettings, clock);
         var apiTokens = new ApiTokenService(jdbi, clock);
         var communities = new CommunityService(jdbi, clock);
-        var services = new Services(instanceSettings, mailer, accounts, apiTokens, communities);
+        var templateService = new TemplateService(jdbi, communities, clock);
+        var events = new EventService(jdbi, communities, templateService, clock);
+        var services = new Services(instanceSettings, mailer, accounts, apiTokens, communities, templateService, events);
+        if (settings.demo()) Demo.standard(services, settings, clock).load();
 
         var templates = new Templates();
         var csrf = new Csrf(instanceSettings.csrfSecret(), settings.secureCookies());
@@ -171,6 +182,9 @@ public final class Cairn implements Runnable {
                 Version.number()));
         routes.add(new HomeRoutes(templates));
         routes.add(accountRoutes);
+        routes.add(new EventRoutes(events, templateService, communities, templates));
+        routes.add(new AgendaRoutes(events, communities, templates));
+        routes.add(new EventApiRoutes(events, templateService, communities));
 
         var web = new WebServer(settings, templates, csrf, accountRoutes::authenticate, json(), routes);
         web.start();
