@@ -179,7 +179,8 @@ public final class EventApiRoutes implements app.cairn.web.Routes {
             return value;
         } catch (BadRequestResponse e) {
             throw e;
-        } catch (RuntimeException e) {
+        } catch (Exception e) {
+            // Jackson's parse errors are checked exceptions that Javalin throws unchecked.
             String detail = e.getMessage() == null ? "" : e.getMessage().lines().findFirst().orElse("");
             throw new BadRequestResponse("The request body is not the JSON this endpoint expects (see docs/api.md): "
                     + (detail.length() > 200 ? detail.substring(0, 200) : detail));
