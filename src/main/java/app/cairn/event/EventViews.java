@@ -42,6 +42,15 @@ public final class EventViews {
         return when(p.event(), p.totalMinutes());
     }
 
+    /** "Breakout discussions · 4 prompts · 1 poll", leaving out the kind when the title already says it. */
+    public static String kindNote(Segment s) {
+        List<String> parts = new ArrayList<>();
+        if (!s.kind().label().equalsIgnoreCase(s.title())) parts.add(s.kind().label());
+        if (!s.prompts().isEmpty()) parts.add(s.prompts().size() + (s.prompts().size() == 1 ? " prompt" : " prompts"));
+        if (!s.polls().isEmpty()) parts.add(s.polls().size() + (s.polls().size() == 1 ? " poll" : " polls"));
+        return String.join(" · ", parts);
+    }
+
     public static String duration(int minutes) {
         return Schedule.duration(minutes);
     }
