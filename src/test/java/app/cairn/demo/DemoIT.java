@@ -58,6 +58,8 @@ class DemoIT {
             String page = http.get("/c/" + community.slug() + "/events").body();
             assertThat(page).contains("Leading with compassion when the pressure is on")
                     .contains("Making space to reflect: a team conversation");
+            assertThat(http.get("/events").body()).contains("Making space to reflect: a team conversation")
+                    .doesNotContain("Leading with compassion when the pressure is on");
             assertThat(http.get("/c/" + community.slug() + "/events/" + past.event().id()).body())
                     .contains("Dr Eilidh Morrison, Director of Nursing").contains("past conversation");
         }
