@@ -6,6 +6,7 @@ import app.cairn.account.ApiTokenService;
 import app.cairn.community.CommunityService;
 import app.cairn.demo.Demo;
 import app.cairn.event.AgendaRoutes;
+import app.cairn.event.AgendaService;
 import app.cairn.event.EventApiRoutes;
 import app.cairn.event.EventRoutes;
 import app.cairn.event.EventService;
@@ -148,7 +149,8 @@ public final class Cairn implements Runnable {
             ApiTokenService apiTokens,
             CommunityService communities,
             TemplateService templates,
-            EventService events) {}
+            EventService events,
+            AgendaService agendas) {}
 
     /** Wires and starts Cairn. */
     public static Instance start(Settings settings, Clock clock) {
@@ -171,7 +173,9 @@ public final class Cairn implements Runnable {
         var communities = new CommunityService(jdbi, clock);
         var templateService = new TemplateService(jdbi, communities, clock);
         var events = new EventService(jdbi, communities, templateService, clock);
-        var services = new Services(instanceSettings, mailer, accounts, apiTokens, communities, templateService, events);
+        var agendas = new AgendaService(jdbi, events, communities, clock);
+        var services = new Services(instanceSettings, mailer, accounts, apiTokens, communities, templateService, events,
+                agendas);
         if (settings.demo()) Demo.standard(services, settings, clock).load();
 
         var templates = new Templates();
@@ -183,8 +187,8 @@ public final class Cairn implements Runnable {
         routes.add(new HomeRoutes(templates));
         routes.add(accountRoutes);
         routes.add(new EventRoutes(events, templateService, communities, templates));
-        routes.add(new AgendaRoutes(events, communities, templates));
-        routes.add(new EventApiRoutes(events, templateService, communities));
+        routes.add(new AgendaRoutes(events, agendas, communities, templates));
+        routes.add(new EventApiRoutes(events, agendas, templateService, communities));
 
         var web = new WebServer(settings, templates, csrf, accountRoutes::authenticate, json(), routes);
         web.start();

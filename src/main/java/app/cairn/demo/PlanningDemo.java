@@ -92,7 +92,7 @@ final class PlanningDemo implements DemoStep {
                         "What does self-compassion look like in your working week, and what gets in its way?",
                         "How can we make the space, as teams, to reflect and learn?"),
                 List.of());
-        demo.services().events().updateSegment(demo.organiserId(), plan.event().id(), breakout.id(), in);
+        demo.services().agendas().updateSegment(demo.organiserId(), plan.event().id(), breakout.id(), in);
     }
 
     private static EventInput.DateInput iso(LocalDate date) {

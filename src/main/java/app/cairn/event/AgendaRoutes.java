@@ -22,11 +22,13 @@ import java.util.Map;
 /** The agenda editor: re-time, reorder, add, remove and edit segments, all working without JavaScript. */
 public final class AgendaRoutes implements Routes {
     private final EventService events;
+    private final AgendaService agendas;
     private final CommunityService communities;
     private final Templates pages;
 
-    public AgendaRoutes(EventService events, CommunityService communities, Templates pages) {
+    public AgendaRoutes(EventService events, AgendaService agendas, CommunityService communities, Templates pages) {
         this.events = events;
+        this.agendas = agendas;
         this.communities = communities;
         this.pages = pages;
     }
@@ -95,7 +97,7 @@ public final class AgendaRoutes implements Routes {
         });
         EventPlan plan;
         try {
-            plan = events.retime(account, eventId, minutes);
+            plan = agendas.retime(account, eventId, minutes);
         } catch (Invalid e) {
             e.fields().forEach(form::error);
             ctx.status(422);
@@ -112,12 +114,12 @@ public final class AgendaRoutes implements Routes {
                     .orElseThrow(() -> new NotFound("There is no such segment in this agenda. Someone may have removed it."));
             switch (parts[0]) {
                 case "up", "down" -> {
-                    events.moveSegment(account, eventId, segmentId, EventService.Direction.parse(parts[0]));
+                    agendas.moveSegment(account, eventId, segmentId, AgendaService.Direction.parse(parts[0]));
                     done = "Moved “" + title + "” " + parts[0] + ".";
                     anchor = "#segment-" + segmentId;
                 }
                 case "remove" -> {
-                    events.removeSegment(account, eventId, segmentId);
+                    agendas.removeSegment(account, eventId, segmentId);
                     done = "Removed “" + title + "” from the agenda.";
                 }
                 default -> throw Invalid.field("action", "That is not something the agenda page can do.");
@@ -133,7 +135,7 @@ public final class AgendaRoutes implements Routes {
         SegmentInput input = new SegmentInput(null, form.value("new-kind"), form.value("new-title"), form.value("new-minutes"),
                 "", List.of(), List.of());
         try {
-            var added = events.addSegment(l.viewer().accountId(), l.plan().event().id(), input, null);
+            var added = agendas.addSegment(l.viewer().accountId(), l.plan().event().id(), input, null);
             Flash.set(ctx, "Added “" + added.segment().title() + "”. Add its guidance, prompts and polls below, or move it "
                     + "into place on the agenda.");
             ctx.redirect(agendaHref(l) + "/segments/" + added.segment().id());
@@ -204,7 +206,7 @@ public final class AgendaRoutes implements Routes {
         SegmentInput input = new SegmentInput(s.id(), form.value("kind"), form.value("title"), form.value("minutes"),
                 form.value("guidance"), lines(form.value("prompts")), polls);
         try {
-            events.updateSegment(l.viewer().accountId(), l.plan().event().id(), s.id(), input);
+            agendas.updateSegment(l.viewer().accountId(), l.plan().event().id(), s.id(), input);
             Flash.set(ctx, "Saved “" + form.value("title") + "”");
             ctx.redirect(agendaHref(l) + "#segment-" + s.id());
         } catch (Invalid e) {

@@ -20,11 +20,13 @@ import java.util.Map;
 public final class EventApiRoutes implements app.cairn.web.Routes {
     private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mmXXX");
     private final EventService events;
+    private final AgendaService agendas;
     private final TemplateService templates;
     private final CommunityService communities;
 
-    public EventApiRoutes(EventService events, TemplateService templates, CommunityService communities) {
+    public EventApiRoutes(EventService events, AgendaService agendas, TemplateService templates, CommunityService communities) {
         this.events = events;
+        this.agendas = agendas;
         this.templates = templates;
         this.communities = communities;
     }
@@ -102,24 +104,24 @@ public final class EventApiRoutes implements app.cairn.web.Routes {
         routes.put("/api/v1/events/{id}/agenda", ctx -> {
             AgendaBody b = body(ctx, AgendaBody.class);
             List<SegmentInput> segments = b.segments() == null ? List.of() : b.segments().stream().map(EventApiRoutes::segment).toList();
-            ctx.json(agenda(events.replaceAgenda(Viewer.require(ctx).accountId(), id(ctx), segments, b.version())));
+            ctx.json(agenda(agendas.replaceAgenda(Viewer.require(ctx).accountId(), id(ctx), segments, b.version())));
         });
         routes.post("/api/v1/events/{id}/agenda/segments", ctx -> {
             SegmentBody b = body(ctx, SegmentBody.class);
-            var added = events.addSegment(Viewer.require(ctx).accountId(), id(ctx), segment(b), b.position());
+            var added = agendas.addSegment(Viewer.require(ctx).accountId(), id(ctx), segment(b), b.position());
             created(ctx, "/api/v1/events/" + added.plan().event().id() + "/agenda/segments/" + added.segment().id(),
                     agenda(added.plan()));
         });
         routes.put("/api/v1/events/{id}/agenda/segments/{segment}", ctx -> {
             SegmentBody b = body(ctx, SegmentBody.class);
-            ctx.json(agenda(events.updateSegment(Viewer.require(ctx).accountId(), id(ctx), segmentId(ctx), segment(b))));
+            ctx.json(agenda(agendas.updateSegment(Viewer.require(ctx).accountId(), id(ctx), segmentId(ctx), segment(b))));
         });
         routes.delete("/api/v1/events/{id}/agenda/segments/{segment}",
-                ctx -> ctx.json(agenda(events.removeSegment(Viewer.require(ctx).accountId(), id(ctx), segmentId(ctx)))));
+                ctx -> ctx.json(agenda(agendas.removeSegment(Viewer.require(ctx).accountId(), id(ctx), segmentId(ctx)))));
         routes.post("/api/v1/events/{id}/agenda/segments/{segment}/move", ctx -> {
             MoveBody b = body(ctx, MoveBody.class);
-            ctx.json(agenda(events.moveSegment(Viewer.require(ctx).accountId(), id(ctx), segmentId(ctx),
-                    EventService.Direction.parse(b.direction()))));
+            ctx.json(agenda(agendas.moveSegment(Viewer.require(ctx).accountId(), id(ctx), segmentId(ctx),
+                    AgendaService.Direction.parse(b.direction()))));
         });
 
         routes.get("/api/v1/templates", ctx -> {

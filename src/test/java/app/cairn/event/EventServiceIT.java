@@ -24,8 +24,8 @@ import org.junit.jupiter.params.provider.EnumSource;
 class EventServiceIT {
     static final Clock NOW = Clock.fixed(Instant.parse("2027-03-01T09:00:00Z"), ZoneOffset.UTC);
 
-    record World(Database db, AccountService accounts, CommunityService communities, EventService events, long aileen,
-            Community community) implements AutoCloseable {
+    record World(Database db, AccountService accounts, CommunityService communities, EventService events,
+            AgendaService agendas, long aileen, Community community) implements AutoCloseable {
         long account(String name, String email) {
             return accounts.signUp(new AccountService.SignUp(name, email, "correct horse battery"), true).id();
         }
@@ -43,7 +43,7 @@ class EventServiceIT {
         var events = new EventService(db.jdbi(), communities, new TemplateService(db.jdbi(), communities, NOW), NOW);
         long aileen = accounts.signUp(new AccountService.SignUp("Aileen Grant", "aileen@example.org", "correct horse battery"), false).id();
         Community c = communities.create(aileen, new CommunityService.Details("Care Leaders", "", "", ""));
-        return new World(db, accounts, communities, events, aileen, c);
+        return new World(db, accounts, communities, events, new AgendaService(db.jdbi(), events, communities, NOW), aileen, c);
     }
 
     static EventInput input(String title, String date, String time, String zone) {
@@ -83,13 +83,13 @@ class EventServiceIT {
             Segment evaluation = before.get(5);
             long recommend = evaluation.polls().get(0).id();
 
-            w.events().moveSegment(w.aileen(), id, evaluation.id(), EventService.Direction.UP);
-            w.events().retime(w.aileen(), id, java.util.Map.of(evaluation.id(), "12"));
+            w.agendas().moveSegment(w.aileen(), id, evaluation.id(), AgendaService.Direction.UP);
+            w.agendas().retime(w.aileen(), id, java.util.Map.of(evaluation.id(), "12"));
             SegmentInput edit = SegmentInput.of(w.events().get(w.aileen(), id).segments().get(4));
             var polls = new java.util.ArrayList<>(edit.polls());
             polls.remove(2);
             polls.add(new SegmentInput.PollInput(null, "One word for today?", "word_cloud", List.of()));
-            w.events().updateSegment(w.aileen(), id, evaluation.id(), new SegmentInput(edit.id(), edit.kind(), edit.title(),
+            w.agendas().updateSegment(w.aileen(), id, evaluation.id(), new SegmentInput(edit.id(), edit.kind(), edit.title(),
                     edit.minutes(), edit.guidance(), edit.prompts(), polls));
 
             List<Segment> after = w.events().get(w.aileen(), id).segments();
@@ -114,8 +114,8 @@ class EventServiceIT {
             assertThatThrownBy(() -> w.events().update(w.aileen(), id, input("Stale again", "2027-04-06", "10:00", "UTC"), 1))
                     .isInstanceOf(Conflict.class);
             var segments = p.segments().stream().map(SegmentInput::of).toList();
-            assertThatThrownBy(() -> w.events().replaceAgenda(w.aileen(), id, segments, 1)).isInstanceOf(Conflict.class);
-            assertThat(w.events().replaceAgenda(w.aileen(), id, segments.subList(0, 2), 2).segments()).hasSize(2);
+            assertThatThrownBy(() -> w.agendas().replaceAgenda(w.aileen(), id, segments, 1)).isInstanceOf(Conflict.class);
+            assertThat(w.agendas().replaceAgenda(w.aileen(), id, segments.subList(0, 2), 2).segments()).hasSize(2);
             assertThat(w.events().get(w.aileen(), id).event().title()).isEqualTo("Fresh");
         }
     }
