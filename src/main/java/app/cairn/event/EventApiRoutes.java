@@ -93,8 +93,16 @@ public final class EventApiRoutes implements app.cairn.web.Routes {
         });
         routes.get("/api/v1/events/{id}", ctx -> ctx.json(full(events.get(Viewer.require(ctx).accountId(), id(ctx)))));
         routes.put("/api/v1/events/{id}", ctx -> {
+            Viewer v = Viewer.require(ctx);
             EventBody b = body(ctx, EventBody.class);
-            ctx.json(full(events.update(Viewer.require(ctx).accountId(), id(ctx), input(b), b.version())));
+            EventInput in = input(b);
+            if (b.timeZone() == null) {
+                // Left out, the zone stays what it was rather than falling back to the default.
+                Event current = events.get(v.accountId(), id(ctx)).event();
+                in = new EventInput(in.title(), in.purpose(), in.date(), in.startTime(), current.zone().getId(), in.hosts(),
+                        in.recordingUrl(), in.contactEmail(), in.capacity());
+            }
+            ctx.json(full(events.update(v.accountId(), id(ctx), in, b.version())));
         });
         routes.post("/api/v1/events/{id}/clone", this::cloneEvent);
         routes.post("/api/v1/events/{id}/cancel", ctx -> ctx.json(full(events.cancel(Viewer.require(ctx).accountId(), id(ctx)))));

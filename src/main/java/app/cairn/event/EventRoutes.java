@@ -56,7 +56,8 @@ public final class EventRoutes implements Routes {
             String cancelHref,
             Form form,
             Template template,
-            List<Option> zones) {
+            List<Option> zones,
+            Event event) {
         public int hostRows() {
             return EventViews.hostRows(form);
         }
@@ -170,7 +171,7 @@ public final class EventRoutes implements Routes {
 
     private void newPage(Context ctx, Community community, Template template, Form form) {
         pages.page(ctx, "event/details.jte", "Plan a conversation", new DetailsView(community, "Plan a conversation",
-                community.name(), base(community), "Save and continue", base(community), form, template, zones()));
+                community.name(), base(community), "Save and continue", base(community), form, template, zones(), null));
     }
 
     private void create(Context ctx) {
@@ -254,7 +255,7 @@ public final class EventRoutes implements Routes {
     private void editForm(Context ctx, Loaded l, Form form) {
         Event e = l.plan().event();
         pages.page(ctx, "event/details.jte", "Edit " + e.title(), new DetailsView(l.community(), "Edit the details",
-                e.title(), href(l.community(), e) + "/edit", "Save changes", href(l.community(), e), form, null, zones()));
+                e.title(), href(l.community(), e) + "/edit", "Save changes", href(l.community(), e), form, null, zones(), e));
     }
 
     private void edit(Context ctx) {
@@ -286,7 +287,7 @@ public final class EventRoutes implements Routes {
         Event e = l.plan().event();
         pages.page(ctx, "event/details.jte", "Plan another conversation like this", new DetailsView(l.community(),
                 "Plan another conversation like this", "A copy of " + e.title(), href(l.community(), e) + "/clone",
-                "Save the copy", href(l.community(), e), form, null, zones()));
+                "Save the copy", href(l.community(), e), form, null, zones(), e));
     }
 
     private void cloneEvent(Context ctx) {

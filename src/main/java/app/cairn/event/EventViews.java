@@ -139,8 +139,13 @@ public final class EventViews {
     /** Puts the service's messages on the form's fields (the zone's on the box it was typed in). */
     static void errors(Form f, Map<String, String> errors) {
         errors.forEach((field, message) -> {
-            if (field.equals("timeZone") && !f.value("timeZoneOther").isEmpty()) f.error("timeZoneOther", message);
-            else f.error(field, message);
+            if (field.equals("timeZone") && !f.value("timeZoneOther").isEmpty()) {
+                f.error("timeZoneOther", message);
+            } else if (field.equals("timeZone") && "other".equals(f.value("timeZone"))) {
+                f.error("timeZoneOther", "Type the name of the time zone, like America/Vancouver, or choose one from the list");
+            } else {
+                f.error(field, message);
+            }
         });
     }
 

@@ -75,6 +75,13 @@ class EventApiIT {
             assertThat(stale.status()).isEqualTo(409);
             assertThat(json(stale).at("/error/message").asText()).contains("Someone else changed this conversation");
 
+            var newYork = c.http().putJson("/api/v1/events/" + id, changed.replace("Europe/London", "America/New_York")
+                    .replace("\"version\": 1", "\"version\": 2"));
+            assertThat(json(newYork).get("startsAt").asText()).isEqualTo("2027-03-09T15:00:00Z");
+            var keepsZone = c.http().putJson("/api/v1/events/" + id, changed.replace("\"timeZone\": \"Europe/London\",", "")
+                    .replace("\"version\": 1", "\"version\": 3"));
+            assertThat(json(keepsZone).get("timeZone").asText()).as(keepsZone.body()).isEqualTo("America/New_York");
+
             var clone = c.http().postJson("/api/v1/events/" + id + "/clone", "{\"date\": \"2027-04-13\"}");
             assertThat(clone.status()).as(clone.body()).isEqualTo(201);
             assertThat(json(clone).get("date").asText()).isEqualTo("2027-04-13");

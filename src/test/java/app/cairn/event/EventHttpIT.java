@@ -127,6 +127,11 @@ class EventHttpIT {
             assertThat(g.status()).isEqualTo(422);
             assertThat(g.body()).contains("On 28 March 2027 the clocks in Europe/London go forward from 01:00 to 02:00, "
                     + "so 01:30 does not exist that day. Choose another start time, such as 02:00");
+            Map<String, String> other = details("Somewhere else");
+            other.put("timeZone", "other");
+            var o2 = o.http().post(o.base(), other);
+            assertThat(o2.status()).isEqualTo(422);
+            assertThat(o2.body()).contains("href=\"#timeZoneOther\"").contains("Type the name of the time zone");
             assertThat(server.services().events().list(o.accountId(), o.community().id())).isEmpty();
         }
     }
