@@ -15,6 +15,13 @@ import app.cairn.community.InvitationRoutes;
 import app.cairn.community.InvitationService;
 import app.cairn.community.TeamRoutes;
 import app.cairn.community.TeamService;
+import app.cairn.demo.Demo;
+import app.cairn.event.AgendaRoutes;
+import app.cairn.event.AgendaService;
+import app.cairn.event.EventApiRoutes;
+import app.cairn.event.EventRoutes;
+import app.cairn.event.EventService;
+import app.cairn.event.TemplateService;
 import app.cairn.config.InstanceSettings;
 import app.cairn.config.Settings;
 import app.cairn.config.SettingsException;
@@ -161,7 +168,10 @@ public final class Cairn implements Runnable {
             PasswordService passwords,
             AdminService admin,
             TeamService team,
-            InvitationService invitations) {}
+            InvitationService invitations,
+            TemplateService templates,
+            EventService events,
+            AgendaService agendas) {}
 
     /** Wires and starts Cairn. */
     public static Instance start(Settings settings, Clock clock) {
@@ -187,8 +197,12 @@ public final class Cairn implements Runnable {
         var admin = new AdminService(accounts, instanceSettings, mailer);
         var team = new TeamService(jdbi, communities, accounts);
         var invitations = new InvitationService(jdbi, communities, accounts, mailer, settings::link, clock);
-        var services = new Services(
-                instanceSettings, mailer, accounts, apiTokens, communities, passwords, admin, team, invitations);
+        var templateService = new TemplateService(jdbi, communities, clock);
+        var events = new EventService(jdbi, communities, templateService, clock);
+        var agendas = new AgendaService(jdbi, events, communities, clock);
+        var services = new Services(instanceSettings, mailer, accounts, apiTokens, communities, passwords, admin, team,
+                invitations, templateService, events, agendas);
+        if (settings.demo()) Demo.standard(services, settings, clock).load();
 
         var templates = new Templates();
         var csrf = new Csrf(instanceSettings.csrfSecret(), settings.secureCookies());
@@ -201,10 +215,14 @@ public final class Cairn implements Runnable {
         routes.add(new PasswordRoutes(passwords, accountRoutes, templates, mailer.smtpConfigured(), clock));
         routes.add(new TokenRoutes(apiTokens, accounts, templates, settings.link("/api/v1/me")));
         routes.add(new AdminRoutes(admin, templates));
-        routes.add(new CommunityRoutes(communities, team, invitations, templates, clock));
+        routes.add(new CommunityRoutes(communities, team, invitations, templates, clock,
+                conversationsOf(events, communities, clock)));
         routes.add(new TeamRoutes(communities, team, invitations, templates, clock));
         routes.add(new InvitationRoutes(invitations, accounts, templates, accountRoutes::setSessionCookie, clock));
         routes.add(new CommunityApi(communities, team, invitations, clock));
+        routes.add(new EventRoutes(events, templateService, communities, templates));
+        routes.add(new AgendaRoutes(events, agendas, communities, templates));
+        routes.add(new EventApiRoutes(events, agendas, templateService, communities));
 
         var web = new WebServer(settings, templates, csrf, accountRoutes::authenticate, json(), routes);
         mailSender.start();
@@ -215,6 +233,33 @@ public final class Cairn implements Runnable {
             throw e;
         }
         return new Instance(settings, database, web, services, mailSender);
+    }
+
+    /** A community's conversations for its page: upcoming first (soonest first), then the latest past ones. */
+    static app.cairn.community.Conversations conversationsOf(EventService events, CommunityService communities,
+            Clock clock) {
+        var when = java.time.format.DateTimeFormatter.ofPattern("EEE d MMM yyyy, HH:mm zzz", java.util.Locale.UK);
+        return (accountId, communityId) -> {
+            String slug = communities.get(communityId).slug();
+            var now = clock.instant();
+            var all = events.list(accountId, communityId);
+            var upcoming = all.stream().filter(e -> !e.pastAt(now))
+                    .sorted(java.util.Comparator.comparing(e -> e.event().start().toInstant())).toList();
+            var past = all.stream().filter(e -> e.pastAt(now))
+                    .sorted(java.util.Comparator.comparing((app.cairn.event.EventSummary e) -> e.event().start().toInstant())
+                            .reversed())
+                    .limit(5).toList();
+            var out = new ArrayList<app.cairn.community.Conversations.Link>();
+            for (var e : upcoming) out.add(link(slug, e, when, e.event().cancelled() ? "Cancelled" : ""));
+            for (var e : past) out.add(link(slug, e, when, e.event().cancelled() ? "Cancelled" : "Past"));
+            return out;
+        };
+    }
+
+    private static app.cairn.community.Conversations.Link link(String slug, app.cairn.event.EventSummary e,
+            java.time.format.DateTimeFormatter when, String status) {
+        return new app.cairn.community.Conversations.Link(e.event().title(), e.event().start().format(when),
+                "/c/" + slug + "/events/" + e.event().id(), status);
     }
 
     /** The JSON mapper for the API: ISO-8601 dates and times, not numbers. */

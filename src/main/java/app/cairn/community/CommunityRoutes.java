@@ -25,9 +25,11 @@ public final class CommunityRoutes implements Routes {
     private final InvitationService invitations;
     private final Templates templates;
     private final Clock clock;
+    private final Conversations conversations;
 
     public CommunityRoutes(CommunityService communities, TeamService team, InvitationService invitations,
-            Templates templates, Clock clock) {
+            Templates templates, Clock clock, Conversations conversations) {
+        this.conversations = conversations;
         this.communities = communities;
         this.team = team;
         this.invitations = invitations;
@@ -60,7 +62,7 @@ public final class CommunityRoutes implements Routes {
 
     /** A community's own page, as one of its members sees it. */
     public record ShowView(Community community, Role role, List<Member> members, List<Invitation> invitations,
-            Instant now, Form form) {
+            Instant now, Form form, List<Conversations.Link> conversations) {
         public boolean owner() {
             return role == Role.OWNER;
         }
@@ -122,7 +124,8 @@ public final class CommunityRoutes implements Routes {
         Community c = access.community();
         List<Invitation> open = access.role().atLeast(Role.ORGANISER) ? invitations.open(c.id()) : List.of();
         templates.page(ctx, "community/show.jte", c.name(),
-                new ShowView(c, access.role(), team.members(c.id()), open, clock.instant(), form));
+                new ShowView(c, access.role(), team.members(c.id()), open, clock.instant(), form,
+                        conversations.of(Viewer.require(ctx).accountId(), c.id())));
     }
 
     /** Any member may leave, except the last owner. */
