@@ -29,6 +29,9 @@ import app.cairn.mail.MailSender;
 import app.cairn.mail.Mailer;
 import app.cairn.mail.Outbox;
 import app.cairn.mail.RetryPolicy;
+import app.cairn.registration.OrganisationService;
+import app.cairn.registration.RegistrationService;
+import app.cairn.registration.Reminders;
 import app.cairn.store.Database;
 import app.cairn.web.Csrf;
 import app.cairn.web.HealthRoutes;
@@ -171,7 +174,9 @@ public final class Cairn implements Runnable {
             InvitationService invitations,
             TemplateService templates,
             EventService events,
-            AgendaService agendas) {}
+            AgendaService agendas,
+            RegistrationService registrations,
+            OrganisationService organisations) {}
 
     /** Wires and starts Cairn. */
     public static Instance start(Settings settings, Clock clock) {
@@ -200,8 +205,12 @@ public final class Cairn implements Runnable {
         var templateService = new TemplateService(jdbi, communities, clock);
         var events = new EventService(jdbi, communities, templateService, clock);
         var agendas = new AgendaService(jdbi, events, communities, clock);
+        var organisations = new OrganisationService(jdbi, communities, clock);
+        organisations.loadDirectory();
+        var registrations = new RegistrationService(jdbi, events, communities, organisations, mailer, instanceSettings,
+                settings::link, settings.baseUrl().getHost(), clock);
         var services = new Services(instanceSettings, mailer, accounts, apiTokens, communities, passwords, admin, team,
-                invitations, templateService, events, agendas);
+                invitations, templateService, events, agendas, registrations, organisations);
         if (settings.demo()) Demo.standard(services, settings, clock).load();
 
         var templates = new Templates();
@@ -224,7 +233,11 @@ public final class Cairn implements Runnable {
         routes.add(new AgendaRoutes(events, agendas, communities, templates));
         routes.add(new EventApiRoutes(events, agendas, templateService, communities));
 
+        app.cairn.registration.RegistrationRoutes.addAll(routes, registrations, communities, templates, clock);
+
         var web = new WebServer(settings, templates, csrf, accountRoutes::authenticate, json(), routes);
+        var reminders = new Reminders(registrations, clock, java.time.Duration.ofMinutes(1));
+        web.onStopping(reminders::close);
         mailSender.start();
         try {
             web.start();
@@ -232,6 +245,7 @@ public final class Cairn implements Runnable {
             mailSender.close();
             throw e;
         }
+        reminders.start();
         return new Instance(settings, database, web, services, mailSender);
     }
 

@@ -10,6 +10,7 @@ import java.text.Normalizer;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -58,6 +59,14 @@ public final class EventService {
         Event event = event(eventId);
         communities.requireRole(accountId, event.communityId(), Role.FACILITATOR);
         return new EventPlan(event, store.segments(eventId));
+    }
+
+    /**
+     * An event and its agenda with no permission check, for features that serve people outside
+     * the team (participants joining live, the public event page). Callers check their own access.
+     */
+    public Optional<EventPlan> find(long eventId) {
+        return store.byId(eventId).map(e -> new EventPlan(e, store.segments(eventId)));
     }
 
     /** The person's role in the event's community (they must be on its team). */
@@ -180,5 +189,18 @@ public final class EventService {
     /** Memberships, for pages listing events across communities. */
     public List<Membership> memberships(long accountId) {
         return communities.membershipsOf(accountId);
+    }
+
+    /** An event by its web address in a community, with no permission check (the public event page). */
+    public Optional<EventPlan> findBySlug(long communityId, String slug) {
+        return store.byCommunity(communityId).stream()
+                .filter(s -> s.event().slug().equals(slug))
+                .findFirst()
+                .flatMap(s -> find(s.event().id()));
+    }
+
+    /** A community's events with no permission check, earliest first (series reports and background jobs). */
+    public List<EventSummary> inCommunity(long communityId) {
+        return store.byCommunity(communityId);
     }
 }

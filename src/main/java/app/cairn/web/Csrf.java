@@ -28,6 +28,11 @@ public final class Csrf {
     private static final String FAILED_ATTRIBUTE = "cairn.csrf.failed";
     private static final Set<HandlerType> SAFE = Set.of(HandlerType.GET, HandlerType.HEAD, HandlerType.OPTIONS);
     private static final SecureRandom RANDOM = new SecureRandom();
+    /**
+     * Endpoints anyone may call without signing in (a public registration form on another site).
+     * They act for nobody's session, so a forged request gains nothing; they are rate limited instead.
+     */
+    static final String PUBLIC_API = "/api/v1/public/";
 
     private final byte[] secret;
     private final boolean secureCookies;
@@ -57,7 +62,7 @@ public final class Csrf {
         }
         String expected = sign(visitor);
         ctx.attribute(TOKEN_ATTRIBUTE, expected);
-        if (SAFE.contains(ctx.method()) || usesApiToken(ctx)) return;
+        if (SAFE.contains(ctx.method()) || usesApiToken(ctx) || ctx.path().startsWith(PUBLIC_API)) return;
         String sent = ctx.header(HEADER);
         if (sent == null && isForm(ctx)) sent = ctx.formParam(FIELD);
         if (sent == null || !MessageDigest.isEqual(
