@@ -22,6 +22,9 @@ import app.cairn.event.EventApiRoutes;
 import app.cairn.event.EventRoutes;
 import app.cairn.event.EventService;
 import app.cairn.event.TemplateService;
+import app.cairn.insights.Attendance;
+import app.cairn.insights.InsightsRoutes;
+import app.cairn.insights.InsightsService;
 import app.cairn.config.InstanceSettings;
 import app.cairn.config.Settings;
 import app.cairn.config.SettingsException;
@@ -176,7 +179,8 @@ public final class Cairn implements Runnable {
             EventService events,
             AgendaService agendas,
             RegistrationService registrations,
-            OrganisationService organisations) {}
+            OrganisationService organisations,
+            InsightsService insights) {}
 
     /** Wires and starts Cairn. */
     public static Instance start(Settings settings, Clock clock) {
@@ -209,8 +213,10 @@ public final class Cairn implements Runnable {
         organisations.loadDirectory();
         var registrations = new RegistrationService(jdbi, events, communities, organisations, mailer, instanceSettings,
                 settings::link, settings.baseUrl().getHost(), clock);
+        // Attendance comes from the live feature once it is on main; until then nobody is known to have attended.
+        var insights = new InsightsService(registrations, events, communities, Attendance.NONE, clock);
         var services = new Services(instanceSettings, mailer, accounts, apiTokens, communities, passwords, admin, team,
-                invitations, templateService, events, agendas, registrations, organisations);
+                invitations, templateService, events, agendas, registrations, organisations, insights);
         if (settings.demo()) Demo.standard(services, settings, clock).load();
 
         var templates = new Templates();
@@ -234,6 +240,7 @@ public final class Cairn implements Runnable {
         routes.add(new EventApiRoutes(events, agendas, templateService, communities));
 
         app.cairn.registration.RegistrationRoutes.addAll(routes, registrations, communities, templates, clock);
+        routes.add(new InsightsRoutes(insights, communities, templates));
 
         var web = new WebServer(settings, templates, csrf, accountRoutes::authenticate, json(), routes);
         var reminders = new Reminders(registrations, clock, java.time.Duration.ofMinutes(1));

@@ -98,7 +98,7 @@ public record ImportPlan(List<Person> people, List<Merged> merged, List<Skipped>
         b.answers().forEach((k, v) -> {
             if (v.stream().anyMatch(s -> !s.isBlank())) answers.put(k, v);
         });
-        return new RegistrationInput(pick(a.name(), b.name()), pick(a.email(), b.email()), pick(a.role(), b.role()),
+        return new RegistrationInput(pick(a.name(), b.name()), a.email(), pick(a.role(), b.role()),
                 pick(a.organisation(), b.organisation()), pick(a.sector(), b.sector()), pick(a.oneQuestion(), b.oneQuestion()),
                 pick(a.accessNeeds(), b.accessNeeds()), answers, false);
     }

@@ -115,6 +115,7 @@ public final class OrganisationMatcher {
     public static String normalise(String name) {
         if (name == null) return "";
         String s = Normalizer.normalize(name, Normalizer.Form.NFD).replaceAll("\\p{M}", "").toLowerCase(Locale.ROOT);
+        s = s.replaceAll("\\bh\\s*&\\s*sc(p?)\\b", "hsc$1");
         s = s.replace("&", " and ").replace("+", " and ").replaceAll("['\u2019`]", "");
         s = s.replaceAll("[^a-z0-9]+", " ").strip();
         List<String> words = new ArrayList<>();
@@ -126,8 +127,12 @@ public final class OrganisationMatcher {
         return String.join(" ", words);
     }
 
-    /** Levenshtein distance, giving up (returning limit + 1) once it must exceed {@code limit}. */
+    /**
+     * Edit distance counting a swap of two neighbouring letters as one slip ("Taysdie"), giving up
+     * (returning limit + 1) once it must exceed {@code limit}.
+     */
     static int distance(String a, String b, int limit) {
+        int[] before = new int[b.length() + 1];
         int[] prev = new int[b.length() + 1];
         int[] cur = new int[b.length() + 1];
         for (int j = 0; j <= b.length(); j++) prev[j] = j;
@@ -137,10 +142,14 @@ public final class OrganisationMatcher {
             for (int j = 1; j <= b.length(); j++) {
                 int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
                 cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
+                if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
+                    cur[j] = Math.min(cur[j], before[j - 2] + 1);
+                }
                 rowMin = Math.min(rowMin, cur[j]);
             }
             if (rowMin > limit) return limit + 1;
-            int[] t = prev;
+            int[] t = before;
+            before = prev;
             prev = cur;
             cur = t;
         }
