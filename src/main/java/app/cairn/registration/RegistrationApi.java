@@ -116,9 +116,11 @@ public final class RegistrationApi implements Routes {
             T b = ctx.bodyAsClass(type);
             if (b == null) throw new BadRequestResponse("Send a JSON object as the body.");
             return b;
-        } catch (RuntimeException e) {
-            if (e instanceof BadRequestResponse) throw e;
-            throw new BadRequestResponse("The body is not JSON of the expected shape: " + e.getMessage());
+        } catch (BadRequestResponse e) {
+            throw e;
+        } catch (Exception e) {
+            // Jackson's errors arrive unchecked through Javalin; any of them means the body was not what we take.
+            throw new BadRequestResponse("Send a JSON object as the body, as docs/api.md shows.");
         }
     }
 
