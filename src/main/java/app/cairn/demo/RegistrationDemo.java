@@ -3,15 +3,10 @@ package app.cairn.demo;
 import app.cairn.community.Community;
 import app.cairn.event.EventInput;
 import app.cairn.event.EventInput.HostInput;
-import app.cairn.event.EventPlan;
 import app.cairn.registration.Question;
 import app.cairn.registration.RegistrationInput;
 import app.cairn.registration.RegistrationService;
 import app.cairn.registration.RegistrationService.QuestionInput;
-import java.time.DayOfWeek;
-import java.time.LocalDate;
-import java.time.ZoneId;
-import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -19,14 +14,13 @@ import java.util.Map;
 import java.util.Random;
 
 /**
- * The registration part of the demo: an earlier conversation in the series (so insights have a
- * trend), about 90 people registered for the past conversation (some of them back from the
- * earlier one, a few cancelled), a dozen places for the upcoming one with people waiting, and
- * the spellings people type ("Nhs tayside", "NHS Tayside - Ninewells"), one pair merged. Everyone
- * is fictional; the random choices are seeded, so every demo is the same.
+ * The registration part of the demo: 88 people registered for the past conversation (a few of
+ * them cancelled), a dozen places for the upcoming one taken by people back from the past one and
+ * new faces, two people waiting, and the spellings people type ("Nhs tayside", "NHS Tayside -
+ * Ninewells"), one pair merged. Everyone is fictional; the random choices are seeded, so every
+ * demo is the same.
  */
 final class RegistrationDemo implements DemoStep {
-    private static final ZoneId LONDON = ZoneId.of("Europe/London");
     private static final String[] FIRST = {"Aileen", "Callum", "Morag", "Euan", "Isla", "Fraser", "Kirsty", "Hamish",
         "Priya", "Tom", "Ailsa", "Ross", "Mhairi", "Gregor", "Shona", "Niamh", "Ewan", "Catriona", "Duncan", "Fiona",
         "Amir", "Lorna", "Stuart", "Eilidh", "Graeme", "Rhona", "Iain", "Joanne", "Alasdair", "Kerry", "Malcolm",
@@ -88,21 +82,8 @@ final class RegistrationDemo implements DemoStep {
         long upcoming = demo.recallId("upcoming-event").orElseThrow();
         RegistrationService registrations = services.registrations();
 
-        long earlier = demo.recallId("earlier-event").orElseGet(() -> {
-            LocalDate held = LocalDate.now(demo.clock().withZone(LONDON)).minusWeeks(14)
-                    .with(TemporalAdjusters.previousOrSame(DayOfWeek.THURSDAY));
-            EventPlan plan = services.events().create(organiser, community.id(), "diy-1-hour", new EventInput(
-                    "Kindness in practice: what gets in the way?",
-                    "An hour to talk honestly about what makes kindness at work hard, and what helps.",
-                    EventInput.DateInput.iso(held.toString()), "12:30", "Europe/London",
-                    List.of(new HostInput("Morag Sinclair", "Chief Social Work Officer", "Strathmore Council")),
-                    "", "conversations@scottish-leadership.example", ""));
-            demo.remember("earlier-event", Long.toString(plan.event().id()));
-            return plan.event().id();
-        });
-
         // A small team conversation: a dozen places, so some people wait.
-        EventPlan next = services.events().get(organiser, upcoming);
+        var next = services.events().get(organiser, upcoming);
         var e = next.event();
         services.events().update(organiser, upcoming, new EventInput(e.title(), e.purpose(),
                 EventInput.DateInput.iso(e.date().toString()), e.startTime().toString(), e.zone().getId(),
@@ -117,12 +98,10 @@ final class RegistrationDemo implements DemoStep {
         registrations.addQuestion(organiser, upcoming, new QuestionInput("long_text",
                 "What would you like our team to talk about?", "A sentence is plenty.", false, List.of()));
 
-        List<Person> people = people(130);
-        // The earlier conversation: 42 people. About a third of them come back to the next one.
-        for (int i = 0; i < 42; i++) registrations.record(organiser, earlier, people.get(i).input(random, Map.of()));
-        // The past conversation: 88 people, 14 of them back from the earlier one.
+        List<Person> people = people(100);
+        // The past conversation: 88 people, a few of whom cancelled.
         List<Long> pastIds = new ArrayList<>();
-        for (int i = 28; i < 116; i++) {
+        for (int i = 0; i < 88; i++) {
             Map<Long, List<String>> answers = new HashMap<>();
             if (random.nextInt(10) < 8) answers.put(heard.id(), List.of(heard.choices().get(random.nextInt(4))));
             if (random.nextInt(10) < 6) answers.put(share.id(), List.of(random.nextBoolean() ? "Yes" : "No"));
@@ -131,11 +110,11 @@ final class RegistrationDemo implements DemoStep {
         for (int i = 0; i < 5; i++) {
             registrations.cancelByOrganiser(organiser, past, pastIds.get(7 + i * 13), false);
         }
-        // The upcoming one: a dozen places; a few returning people and two waiting.
-        for (int i : new int[] {30, 31, 45, 60, 61, 72, 90, 100, 116, 117, 118, 119, 120, 121}) {
+        // The upcoming one: a dozen places, people back from the past one and new faces, and two waiting.
+        for (int i : new int[] {3, 14, 22, 40, 41, 57, 70, 88, 89, 90, 91, 92, 93, 94}) {
             registrations.record(organiser, upcoming, people.get(i).input(random, Map.of()));
         }
-        // The same care home typed two ways, merged once; another pair is left for organisers to try.
+        // The same care home typed two ways is merged once, unless Cairn already matched the two spellings.
         var used = services.organisations().used(organiser, community.id());
         Long full = null;
         Long shortName = null;
