@@ -117,4 +117,40 @@ class RegistrationBrowserIT {
             laptop.screenshot("registration-14-insights");
         }
     }
+
+    @Test
+    void the_demo_reads_well_on_a_phone_with_realistic_numbers() {
+        var now = java.time.Clock.systemUTC();
+        try (var server = app.cairn.testing.TestServer.start(app.cairn.testing.TestDatabases.openH2(), now,
+                java.util.Map.of("CAIRN_DEMO", "true")); Browser phone = Browser.open(server, 390, 844)) {
+            long organiser = server.services().accounts().byEmail(app.cairn.demo.Demo.EMAIL).orElseThrow().id();
+            var community = server.services().communities().membershipsOf(organiser).get(0).community();
+            var events = server.services().events().list(organiser, community.id());
+            String base = "/c/" + community.slug() + "/events/";
+
+            phone.go("/e/" + community.slug() + "/" + events.get(1).event().slug()).assertAccessible();
+            assertThat(phone.text("main")).contains("Full: a waiting list is open");
+            phone.screenshot("registration-20-demo-full-public-page-phone");
+            phone.go("/sign-in").type("#email", app.cairn.demo.Demo.EMAIL).type("#password", app.cairn.demo.Demo.PASSWORD)
+                    .press("Sign in");
+            phone.go(base + events.get(0).event().id() + "/registrations").assertAccessible();
+            phone.screenshot("registration-21-demo-roster-phone");
+            assertThat(phone.driver().executeScript("return document.documentElement.scrollWidth <= window.innerWidth"))
+                    .as("the roster fits a phone's width").isEqualTo(true);
+            phone.driver().executeScript("document.querySelector('.cairn-registration-row').scrollIntoView()");
+            phone.screenshot("registration-21b-demo-roster-table-phone");
+            phone.go(base + events.get(0).event().id() + "/registrations?sector=social_care&returning=new").assertAccessible();
+            phone.go("/c/" + community.slug() + "/organisations").assertAccessible();
+            phone.screenshot("registration-22-demo-organisations-phone");
+            phone.go("/c/" + community.slug() + "/insights").assertAccessible();
+            Eventually.within(Duration.ofSeconds(10), "the charts have drawn", () -> Boolean.TRUE.equals(
+                    phone.driver().executeScript("return Array.from(document.querySelectorAll('img.cairn-chart__image'))"
+                            + ".every(i => i.complete && i.naturalWidth > 0)")));
+            phone.screenshot("registration-23-demo-insights-phone");
+            assertThat(phone.driver().executeScript("return document.documentElement.scrollWidth <= window.innerWidth"))
+                    .as("the insights fit a phone's width").isEqualTo(true);
+            phone.driver().executeScript("document.getElementById('chart-sectors').scrollIntoView()");
+            phone.screenshot("registration-24-demo-insights-sectors-phone");
+        }
+    }
 }
