@@ -153,6 +153,22 @@ final class PhraseStats {
             at[i] = analyses.get(texts.get(i)).find(words);
             if (at[i] < 0) return new Shown(surface(phrase, texts.stream().mapToInt(Integer::intValue).toArray()), keys.get(phrase));
         }
+        // Show it as written mid-sentence where someone did, so "Carers" at the start of a text reads "carers".
+        int shownFrom = 0;
+        for (int i = 0; i < at.length; i++) {
+            Phrases.Analysis a = analyses.get(texts.get(i));
+            if (at[i] > 0 && a.clauses()[at[i] - 1] == a.clauses()[at[i]]) {
+                shownFrom = i;
+                break;
+            }
+        }
+        if (shownFrom > 0) {
+            texts = new ArrayList<>(texts);
+            java.util.Collections.swap(texts, 0, shownFrom);
+            int t = at[0];
+            at[0] = at[shownFrom];
+            at[shownFrom] = t;
+        }
         Phrases.Analysis first = analyses.get(texts.get(0));
         int left = 0;
         int right = 0;

@@ -47,7 +47,10 @@ final class Phrases {
 
     static final int MAX_WORDS = 4;
     private static final CharArraySet STOP = stopWords();
-    /** Verbs that may sit inside a phrase but make a poor start or end of one ("leadership means"). */
+    /**
+     * Common verbs that make phrases of clause fragments ("care means people"): no phrase holds one,
+     * though a phrase shown whole ("unpaid carers need proper respite") may.
+     */
     private static final Set<String> WEAK_EDGE = Set.of("mean", "means", "meant", "use", "used", "using", "make", "made",
             "making", "take", "took", "taken", "taking", "give", "gave", "given", "come", "came", "want", "wanted", "need",
             "needed", "feel", "felt", "keep", "kept", "put", "seem", "seemed", "try", "tried", "let", "help", "helped",
@@ -104,7 +107,8 @@ final class Phrases {
                 if (n > 1) key.append(' ');
                 key.append(last.stem());
                 if (last.stop()) stops++;
-                if (stops > 1 || last.stop() || (n > 1 && WEAK_EDGE.contains(last.stem()))) continue;
+                if (WEAK_EDGE.contains(last.stem())) break;
+                if (stops > 1 || last.stop()) continue;
                 if (n == 1 && last.stem().codePointCount(0, last.stem().length()) < 3) continue;
                 String k = key.toString();
                 out.putIfAbsent(k, new Phrase(k, text.substring(first.start(), last.end()), n));

@@ -196,8 +196,10 @@ final class ThemeWriter {
      * are central but unlike those already chosen, from different people where possible.
      */
     private List<int[]> quotes(List<int[]> byCentrality, double[] sim, int count) {
-        List<int[]> readable = byCentrality.stream().filter(m -> readable(texts.text(lead(m)))).toList();
-        List<int[]> pool = readable.size() >= Math.min(count, byCentrality.size()) ? readable : byCentrality;
+        // The central half of the theme, readable ones first: quotes should stand for the theme.
+        List<int[]> central = byCentrality.subList(0, Math.max(Math.min(count, byCentrality.size()), (byCentrality.size() + 1) / 2));
+        List<int[]> readable = central.stream().filter(m -> readable(texts.text(lead(m)))).toList();
+        List<int[]> pool = readable.size() >= Math.min(count, central.size()) ? readable : central;
         List<int[]> chosen = new ArrayList<>();
         while (chosen.size() < count) {
             int[] best = null;
@@ -212,7 +214,7 @@ final class ThemeWriter {
                     samePerson |= texts.samePerson(t, lead(q));
                 }
                 if (overlap > SAME_QUOTE) continue;
-                double score = 0.7 * sim[t] - 0.3 * overlap - (samePerson ? 0.1 : 0);
+                double score = sim[t] - 0.3 * overlap - (samePerson ? 0.1 : 0) - (Texts.words(texts.text(t)) > 40 ? 0.05 : 0);
                 if (score > bestScore) {
                     best = m;
                     bestScore = score;

@@ -77,7 +77,9 @@ class MiniLmEmbedderTest {
         assertThat(longText.length()).isGreaterThan(10_000);
         float[] v = OURS.embed(longText);
         assertThat(Vectors.norm(v)).isCloseTo(1.0, org.assertj.core.data.Offset.offset(1e-4));
-        assertThat(Vectors.dot(v, OURS.embed("Unpaid carers need respite and recognition."))).isGreaterThan(0.9f);
+        float same = Vectors.dot(v, OURS.embed("Family carers need a break"));
+        float other = Vectors.dot(v, OURS.embed("The new laptops take fifteen minutes to start"));
+        assertThat(same).isGreaterThan(other + 0.2f);
     }
 
     @Test
