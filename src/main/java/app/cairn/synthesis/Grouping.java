@@ -17,31 +17,25 @@ final class Grouping {
     /** How much shared words count beside meaning when joining neighbours. */
     static final double WORD_WEIGHT = 0.15;
     static final double RESOLUTION = 2.0;
+    /**
+     * Modularity finds groups of a roughly steady size, so very large streams would get thousands:
+     * beyond this many (times the granularity factor), the closest are joined by Ward's method.
+     */
+    static final int MAX_THEMES = 100;
 
     private Grouping() {}
 
     /**
-     * Group number of each point, from 0 in order of first point.
+     * Group number of each point (one node of the neighbour graph each), from 0 in order of first point.
      *
      * @param resolution higher gives more, smaller groups
      * @param wanted     exact number of groups, or 0 to let the data decide
      */
-    static int[] group(float[][] points, double resolution, int wanted, long seed) {
-        return group(points, NEIGHBOURS, resolution, wanted, seed);
-    }
-
-    static int[] group(float[][] points, int neighbours, double resolution, int wanted, long seed) {
-        if (points.length < 2) return new int[points.length];
-        Neighbours near = Neighbours.of(points, neighbours, seed);
-        return group(points, graph(near, null), resolution, wanted);
-    }
-
-    /** Groups points joined by the given neighbour graph (one node per point). */
     static int[] group(float[][] points, Louvain.Graph graph, double resolution, int wanted) {
         int n = points.length;
         if (n < 2) return new int[n];
         int[] groups = Louvain.communities(graph, resolution);
-        if (wanted <= 0) return groups;
+        if (wanted <= 0) return joinTo(points, groups, (int) Math.round(MAX_THEMES * resolution / RESOLUTION));
         wanted = Math.min(wanted, n);
         double r = resolution;
         for (int tries = 0; count(groups) < wanted && tries < 12; tries++) {

@@ -48,7 +48,7 @@ final class Neighbours {
             return new Neighbours(index, sims);
         }
         int buckets = (int) Math.max(16, Math.round(2 * Math.sqrt(n)));
-        float[][] centroids = SphericalKMeans.centroids(points, buckets, 20_000, 6, seed);
+        float[][] centroids = SphericalKMeans.centroids(points, buckets, 10_000, 4, seed);
         int[] bucketOf = SphericalKMeans.assign(points, centroids);
         List<List<Integer>> members = new ArrayList<>();
         for (int b = 0; b < centroids.length; b++) members.add(new ArrayList<>());
@@ -56,10 +56,26 @@ final class Neighbours {
         int[][] lists = members.stream().map(l -> l.stream().mapToInt(Integer::intValue).toArray()).toArray(int[][]::new);
         IntStream.range(0, n).parallel().forEach(i -> {
             Top nearestBuckets = new Top(Math.min(PROBES, centroids.length));
-            for (int b = 0; b < centroids.length; b++) nearestBuckets.offer(b, Vectors.dot(points[i], centroids[b]));
+            float[] s = new float[4];
+            int b0 = 0;
+            for (; b0 + 3 < centroids.length; b0 += 4) {
+                Vectors.dot4(centroids[b0], centroids[b0 + 1], centroids[b0 + 2], centroids[b0 + 3], points[i], s);
+                for (int r = 0; r < 4; r++) nearestBuckets.offer(b0 + r, s[r]);
+            }
+            for (; b0 < centroids.length; b0++) nearestBuckets.offer(b0, Vectors.dot(points[i], centroids[b0]));
             Top top = new Top(kk);
             for (int b : nearestBuckets.indices()) {
-                for (int j : lists[b]) if (j != i) top.offer(j, Vectors.dot(points[i], points[j]));
+                int[] list = lists[b];
+                int m = 0;
+                for (; m + 3 < list.length; m += 4) {
+                    Vectors.dot4(points[list[m]], points[list[m + 1]], points[list[m + 2]], points[list[m + 3]], points[i], s);
+                    for (int r = 0; r < 4; r++) if (list[m + r] != i) top.offer(list[m + r], s[r]);
+                }
+                for (; m < list.length; m++) {
+                    int j = list[m];
+                    Vectors.dot4(points[j], points[j], points[j], points[j], points[i], s);
+                    if (j != i) top.offer(j, s[0]);
+                }
             }
             index[i] = top.indices();
             sims[i] = top.similarities();

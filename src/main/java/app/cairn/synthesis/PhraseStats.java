@@ -96,31 +96,6 @@ final class PhraseStats {
         return out;
     }
 
-    /** For each of the phrases, the form most often written among the given texts (the first in order on ties). */
-    Map<Integer, String> surfaces(java.util.Collection<Integer> wanted, int[] texts) {
-        Map<Integer, Map<String, Integer>> forms = new HashMap<>();
-        for (int p : wanted) forms.put(p, new TreeMap<>());
-        for (int t : texts) {
-            for (int i = 0; i < phrasesOf[t].length; i++) {
-                Map<String, Integer> f = forms.get(phrasesOf[t][i]);
-                if (f != null) f.merge(surfacesOf[t][i], 1, Integer::sum);
-            }
-        }
-        Map<Integer, String> out = new HashMap<>();
-        for (var e : forms.entrySet()) {
-            String best = keys.get(e.getKey());
-            int bestCount = 0;
-            for (var f : e.getValue().entrySet()) {
-                if (f.getValue() > bestCount) {
-                    best = f.getKey();
-                    bestCount = f.getValue();
-                }
-            }
-            out.put(e.getKey(), best);
-        }
-        return out;
-    }
-
     /** How a phrase is shown: the words as written, and the key of the (possibly longer) phrase shown. */
     record Shown(String text, String key) {}
 

@@ -79,10 +79,22 @@ final class SphericalKMeans {
     static int nearest(float[] point, float[][] centroids) {
         int best = 0;
         float bestSim = Float.NEGATIVE_INFINITY;
-        for (int c = 0; c < centroids.length; c++) {
-            float s = Vectors.dot(point, centroids[c]);
-            if (s > bestSim) {
-                bestSim = s;
+        float[] s = new float[4];
+        int k = centroids.length;
+        int c = 0;
+        for (; c + 3 < k; c += 4) {
+            Vectors.dot4(centroids[c], centroids[c + 1], centroids[c + 2], centroids[c + 3], point, s);
+            for (int r = 0; r < 4; r++) {
+                if (s[r] > bestSim) {
+                    bestSim = s[r];
+                    best = c + r;
+                }
+            }
+        }
+        for (; c < k; c++) {
+            Vectors.dot4(centroids[c], centroids[c], centroids[c], centroids[c], point, s);
+            if (s[0] > bestSim) {
+                bestSim = s[0];
                 best = c;
             }
         }
