@@ -7,7 +7,8 @@ import java.util.Optional;
  * What the live session needs to know of an event's plan: its agenda with each segment's
  * guidance, prompts and polls. Built from the event feature's agenda by {@link Plans}.
  */
-public record LivePlan(long eventId, String title, String communitySlug, List<Segment> segments) {
+public record LivePlan(long eventId, String title, long communityId, String communitySlug, String zone,
+        List<Segment> segments) {
 
     /** A timed part of the conversation. */
     public record Segment(long id, String kind, String title, int minutes, String guidance, List<String> prompts,

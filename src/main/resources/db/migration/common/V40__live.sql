@@ -43,3 +43,12 @@ CREATE TABLE event_log_heads (
     event_id        BIGINT PRIMARY KEY,
     last_seq        BIGINT NOT NULL
 );
+
+-- People who help run one conversation without being in its community: a guest host sees the
+-- question queue, a moderator can hide contributions. Community facilitators can do everything.
+CREATE TABLE live_team (
+    event_id        BIGINT NOT NULL,
+    account_id      BIGINT NOT NULL,
+    role            VARCHAR(20) NOT NULL CHECK (role IN ('host', 'moderator')),
+    PRIMARY KEY (event_id, account_id)
+);
