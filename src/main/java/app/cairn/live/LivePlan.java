@@ -8,7 +8,7 @@ import java.util.Optional;
  * guidance, prompts and polls. Built from the event feature's agenda by {@link Plans}.
  */
 public record LivePlan(long eventId, String title, long communityId, String communitySlug, String zone,
-        List<Segment> segments) {
+        String recordingUrl, List<Segment> segments) {
 
     /** A timed part of the conversation. */
     public record Segment(long id, String kind, String title, int minutes, String guidance, List<String> prompts,

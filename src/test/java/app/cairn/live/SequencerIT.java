@@ -19,7 +19,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 class SequencerIT {
     static final long EVENT = 7;
-    static final LivePlan PLAN = new LivePlan(EVENT, "Test", 1, "c", "Europe/London", List.of(
+    static final LivePlan PLAN = new LivePlan(EVENT, "Test", 1, "c", "Europe/London", "https://example.org/rec", List.of(
             new LivePlan.Segment(1, "welcome", "Welcome", 5, "", List.of(),
                     List.of(new LivePlan.PlannedPoll("been-before", "Have you been before?", PollKind.single_choice,
                             List.of("Yes", "No")))),
