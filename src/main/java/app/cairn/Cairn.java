@@ -3,12 +3,32 @@ package app.cairn;
 import app.cairn.account.AccountRoutes;
 import app.cairn.account.AccountService;
 import app.cairn.account.ApiTokenService;
+import app.cairn.account.PasswordRoutes;
+import app.cairn.account.PasswordService;
+import app.cairn.account.TokenRoutes;
+import app.cairn.admin.AdminRoutes;
+import app.cairn.admin.AdminService;
+import app.cairn.community.CommunityApi;
+import app.cairn.community.CommunityRoutes;
 import app.cairn.community.CommunityService;
+import app.cairn.community.InvitationRoutes;
+import app.cairn.community.InvitationService;
+import app.cairn.community.TeamRoutes;
+import app.cairn.community.TeamService;
+import app.cairn.demo.Demo;
+import app.cairn.event.AgendaRoutes;
+import app.cairn.event.AgendaService;
+import app.cairn.event.EventApiRoutes;
+import app.cairn.event.EventRoutes;
+import app.cairn.event.EventService;
+import app.cairn.event.TemplateService;
 import app.cairn.config.InstanceSettings;
 import app.cairn.config.Settings;
 import app.cairn.config.SettingsException;
+import app.cairn.mail.MailSender;
 import app.cairn.mail.Mailer;
 import app.cairn.mail.Outbox;
+import app.cairn.mail.RetryPolicy;
 import app.cairn.store.Database;
 import app.cairn.web.Csrf;
 import app.cairn.web.HealthRoutes;
@@ -118,7 +138,7 @@ public final class Cairn implements Runnable {
     }
 
     /** A running Cairn: its database and web server, and the services tests and the demo use. */
-    public record Instance(Settings settings, Database database, WebServer web, Services services)
+    public record Instance(Settings settings, Database database, WebServer web, Services services, MailSender mailSender)
             implements AutoCloseable {
         public int port() {
             return web.port();
@@ -129,7 +149,11 @@ public final class Cairn implements Runnable {
             try {
                 web.stop();
             } finally {
-                database.close();
+                try {
+                    mailSender.close();
+                } finally {
+                    database.close();
+                }
             }
         }
     }
@@ -140,7 +164,14 @@ public final class Cairn implements Runnable {
             Mailer mailer,
             AccountService accounts,
             ApiTokenService apiTokens,
-            CommunityService communities) {}
+            CommunityService communities,
+            PasswordService passwords,
+            AdminService admin,
+            TeamService team,
+            InvitationService invitations,
+            TemplateService templates,
+            EventService events,
+            AgendaService agendas) {}
 
     /** Wires and starts Cairn. */
     public static Instance start(Settings settings, Clock clock) {
@@ -158,10 +189,20 @@ public final class Cairn implements Runnable {
         var jdbi = database.jdbi();
         var instanceSettings = new InstanceSettings(jdbi);
         var mailer = new Outbox(jdbi, clock, settings.mail().smtpConfigured());
+        var mailSender = new MailSender(mailer, settings.mail(), settings.baseUrl().getHost(), RetryPolicy.DEFAULT, clock);
         var accounts = new AccountService(jdbi, instanceSettings, clock);
         var apiTokens = new ApiTokenService(jdbi, clock);
         var communities = new CommunityService(jdbi, clock);
-        var services = new Services(instanceSettings, mailer, accounts, apiTokens, communities);
+        var passwords = new PasswordService(jdbi, accounts, mailer, settings, clock);
+        var admin = new AdminService(accounts, instanceSettings, mailer);
+        var team = new TeamService(jdbi, communities, accounts);
+        var invitations = new InvitationService(jdbi, communities, accounts, mailer, settings::link, clock);
+        var templateService = new TemplateService(jdbi, communities, clock);
+        var events = new EventService(jdbi, communities, templateService, clock);
+        var agendas = new AgendaService(jdbi, events, communities, clock);
+        var services = new Services(instanceSettings, mailer, accounts, apiTokens, communities, passwords, admin, team,
+                invitations, templateService, events, agendas);
+        if (settings.demo()) Demo.standard(services, settings, clock).load();
 
         var templates = new Templates();
         var csrf = new Csrf(instanceSettings.csrfSecret(), settings.secureCookies());
@@ -171,10 +212,54 @@ public final class Cairn implements Runnable {
                 Version.number()));
         routes.add(new HomeRoutes(templates));
         routes.add(accountRoutes);
+        routes.add(new PasswordRoutes(passwords, accountRoutes, templates, mailer.smtpConfigured(), clock));
+        routes.add(new TokenRoutes(apiTokens, accounts, templates, settings.link("/api/v1/me")));
+        routes.add(new AdminRoutes(admin, templates));
+        routes.add(new CommunityRoutes(communities, team, invitations, templates, clock,
+                conversationsOf(events, communities, clock)));
+        routes.add(new TeamRoutes(communities, team, invitations, templates, clock));
+        routes.add(new InvitationRoutes(invitations, accounts, templates, accountRoutes::setSessionCookie, clock));
+        routes.add(new CommunityApi(communities, team, invitations, clock));
+        routes.add(new EventRoutes(events, templateService, communities, templates));
+        routes.add(new AgendaRoutes(events, agendas, communities, templates));
+        routes.add(new EventApiRoutes(events, agendas, templateService, communities));
 
         var web = new WebServer(settings, templates, csrf, accountRoutes::authenticate, json(), routes);
-        web.start();
-        return new Instance(settings, database, web, services);
+        mailSender.start();
+        try {
+            web.start();
+        } catch (RuntimeException e) {
+            mailSender.close();
+            throw e;
+        }
+        return new Instance(settings, database, web, services, mailSender);
+    }
+
+    /** A community's conversations for its page: upcoming first (soonest first), then the latest past ones. */
+    static app.cairn.community.Conversations conversationsOf(EventService events, CommunityService communities,
+            Clock clock) {
+        var when = java.time.format.DateTimeFormatter.ofPattern("EEE d MMM yyyy, HH:mm zzz", java.util.Locale.UK);
+        return (accountId, communityId) -> {
+            String slug = communities.get(communityId).slug();
+            var now = clock.instant();
+            var all = events.list(accountId, communityId);
+            var upcoming = all.stream().filter(e -> !e.pastAt(now))
+                    .sorted(java.util.Comparator.comparing(e -> e.event().start().toInstant())).toList();
+            var past = all.stream().filter(e -> e.pastAt(now))
+                    .sorted(java.util.Comparator.comparing((app.cairn.event.EventSummary e) -> e.event().start().toInstant())
+                            .reversed())
+                    .limit(5).toList();
+            var out = new ArrayList<app.cairn.community.Conversations.Link>();
+            for (var e : upcoming) out.add(link(slug, e, when, e.event().cancelled() ? "Cancelled" : ""));
+            for (var e : past) out.add(link(slug, e, when, e.event().cancelled() ? "Cancelled" : "Past"));
+            return out;
+        };
+    }
+
+    private static app.cairn.community.Conversations.Link link(String slug, app.cairn.event.EventSummary e,
+            java.time.format.DateTimeFormatter when, String status) {
+        return new app.cairn.community.Conversations.Link(e.event().title(), e.event().start().format(when),
+                "/c/" + slug + "/events/" + e.event().id(), status);
     }
 
     /** The JSON mapper for the API: ISO-8601 dates and times, not numbers. */

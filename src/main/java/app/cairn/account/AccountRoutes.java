@@ -65,6 +65,7 @@ public final class AccountRoutes implements Routes {
         routes.get("/sign-in", ctx -> signInPage(ctx, Form.filled(java.util.Map.of("next", safeNext(ctx.queryParam("next"))))));
         routes.post("/sign-in", this::signIn);
         routes.post("/sign-out", this::signOut);
+        routes.get("/privacy", ctx -> templates.page(ctx, "account/privacy.jte", "Privacy", null));
         routes.get("/account", ctx -> {
             Viewer viewer = Viewer.require(ctx);
             templates.page(ctx, "account/account.jte", "Your account", accounts.get(viewer.accountId()));
@@ -134,7 +135,8 @@ public final class AccountRoutes implements Routes {
         ctx.redirect("/");
     }
 
-    void setSessionCookie(Context ctx, String secret) {
+    /** Signs the browser in with a new session's secret (also used when joining through an invitation). */
+    public void setSessionCookie(Context ctx, String secret) {
         ctx.cookie(new Cookie(SESSION_COOKIE, secret, "/", (int) AccountService.SESSION_LIFETIME.toSeconds(),
                 secureCookies, true, null, SameSite.LAX));
     }

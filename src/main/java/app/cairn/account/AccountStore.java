@@ -10,7 +10,7 @@ import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.mapper.RowMapper;
 
-/** SQL for accounts, sessions, API tokens and password resets. */
+/** SQL for accounts and their sessions (API tokens and reset links have their own stores). */
 final class AccountStore {
     private static final String COLUMNS = "id, email, name, is_admin, created_at";
     private static final RowMapper<Account> ACCOUNT = (rs, ctx) -> new Account(

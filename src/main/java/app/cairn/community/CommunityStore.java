@@ -72,6 +72,38 @@ final class CommunityStore {
                 .execute();
     }
 
+    void update(Handle h, long id, CommunityService.Details d, String brandColour, String privacyNotice) {
+        h.createUpdate("""
+                        UPDATE communities SET name = :name, description = :description, contact_email = :contact,
+                            logo_text = :logo, brand_colour = :colour, privacy_notice = :privacy
+                        WHERE id = :id""")
+                .bind("id", id)
+                .bind("name", d.name())
+                .bind("description", d.description())
+                .bind("contact", d.contactEmail())
+                .bind("logo", d.logoText())
+                .bind("colour", brandColour)
+                .bind("privacy", privacyNotice)
+                .execute();
+    }
+
+    /** Sets or (with null) clears the logo image. */
+    void setLogo(Handle h, long id, LogoImage logo) {
+        h.createUpdate("UPDATE communities SET logo_image = :image, logo_content_type = :type WHERE id = :id")
+                .bind("id", id)
+                .bind("image", logo == null ? null : logo.content())
+                .bind("type", logo == null ? null : logo.contentType())
+                .execute();
+    }
+
+    Optional<LogoImage> logo(String slug) {
+        return jdbi.withHandle(h -> h.createQuery(
+                        "SELECT logo_image, logo_content_type FROM communities WHERE slug = :slug AND logo_image IS NOT NULL")
+                .bind("slug", slug)
+                .map((rs, ctx) -> new LogoImage(rs.getBytes("logo_image"), rs.getString("logo_content_type")))
+                .findOne());
+    }
+
     Optional<Community> byId(long id) {
         return jdbi.withHandle(h -> h.createQuery("SELECT " + COLUMNS + " FROM communities c WHERE c.id = :id")
                 .bind("id", id)

@@ -183,7 +183,7 @@ public final class WebServer {
 
     private void unexpected(Context ctx, Exception e) {
         String reference = shortId();
-        log.error("request failed reference={} method={} path={}", reference, ctx.method(), ctx.path(), e);
+        log.error("request failed reference={} method={} path={}", reference, ctx.method(), loggablePath(ctx), e);
         problem(ctx, 500, "Sorry, something went wrong",
                 "Something went wrong on our side and nothing was changed. Try again in a moment. "
                         + "If it keeps happening, tell the organiser this reference: " + reference + ".",
@@ -213,11 +213,25 @@ public final class WebServer {
     private static void logRequest(Context ctx, Float ms) {
         int status = ctx.statusCode();
         if (status >= 500 || ms > 2000) {
-            log.warn("http method={} path={} status={} ms={}", ctx.method(), ctx.path(), status, Math.round(ms));
+            log.warn("http method={} path={} status={} ms={}", ctx.method(), loggablePath(ctx), status, Math.round(ms));
         } else if (log.isDebugEnabled()) {
-            log.debug("http method={} path={} status={} ms={}", ctx.method(), ctx.path(), status, Math.round(ms));
+            log.debug("http method={} path={} status={} ms={}", ctx.method(), loggablePath(ctx), status, Math.round(ms));
         }
         MDC.remove("request");
+    }
+
+    /**
+     * The route's pattern ("/reset/{token}") rather than the path itself, so secrets carried in
+     * links (reset, invitation, join) never reach the logs.
+     */
+    static String loggablePath(Context ctx) {
+        try {
+            var endpoint = ctx.endpoint();
+            if (endpoint != null && endpoint.path != null && !endpoint.path.isEmpty()) return endpoint.path;
+        } catch (RuntimeException e) {
+            // No endpoint matched (a 404): fall through.
+        }
+        return "(unmatched)";
     }
 
     private static String shortId() {

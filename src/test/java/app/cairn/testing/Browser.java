@@ -19,7 +19,6 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -110,8 +109,24 @@ public final class Browser implements AutoCloseable {
     public Browser press(String text) {
         WebElement html = driver.findElement(By.tagName("html"));
         tap(text);
-        new WebDriverWait(driver, Duration.ofSeconds(15)).until(ExpectedConditions.stalenessOf(html));
+        new WebDriverWait(driver, Duration.ofSeconds(15)).until(d -> gone(html));
         return this;
+    }
+
+    /**
+     * Whether the old page's element has left the document. While a page unloads, Chromium
+     * sometimes answers "does not belong to the document" instead of a stale element: that is gone too.
+     */
+    private static boolean gone(WebElement element) {
+        try {
+            element.isEnabled();
+            return false;
+        } catch (org.openqa.selenium.StaleElementReferenceException e) {
+            return true;
+        } catch (org.openqa.selenium.WebDriverException e) {
+            if (e.getMessage() != null && e.getMessage().contains("does not belong to the document")) return true;
+            throw e;
+        }
     }
 
     /** Clicks the button or link whose visible text is exactly {@code text}, staying on the page (htmx, scripts). */

@@ -80,6 +80,49 @@ public final class HttpSession {
                 .build());
     }
 
+    /** Posts a multipart form (as a form with a file field does), with the CSRF token added. */
+    public Response postMultipart(String path, Map<String, String> fields, String fileField, String filename,
+            String contentType, byte[] content) {
+        String boundary = "cairn" + java.util.UUID.randomUUID().toString().replace("-", "");
+        var out = new java.io.ByteArrayOutputStream();
+        Map<String, String> all = new LinkedHashMap<>();
+        all.put("_csrf", csrf());
+        all.putAll(fields);
+        all.forEach((k, v) -> out.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + k
+                + "\"\r\n\r\n" + v + "\r\n").getBytes(StandardCharsets.UTF_8)));
+        if (fileField != null) {
+            out.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + fileField
+                    + "\"; filename=\"" + filename + "\"\r\nContent-Type: " + contentType + "\r\n\r\n")
+                    .getBytes(StandardCharsets.UTF_8));
+            out.writeBytes(content);
+            out.writeBytes("\r\n".getBytes(StandardCharsets.UTF_8));
+        }
+        out.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        return send(request(path)
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(out.toByteArray()))
+                .build());
+    }
+
+    /** Sends raw bytes, e.g. an image to an API endpoint. */
+    public Response sendBytes(String method, String path, String contentType, byte[] body) {
+        HttpRequest.Builder b = request(path).header("Accept", "application/json").header("Content-Type", contentType);
+        if (bearer == null) b.header("X-CSRF-Token", csrf());
+        return send(b.method(method, HttpRequest.BodyPublishers.ofByteArray(body)).build());
+    }
+
+    /** GETs a file as bytes, for images. */
+    public HttpResponse<byte[]> getBytes(String path) {
+        try {
+            return client.send(request(path).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     public Response postJson(String path, String json) {
         return sendJson("POST", path, json);
     }
