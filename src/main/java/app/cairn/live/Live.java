@@ -21,7 +21,8 @@ public final class Live implements AutoCloseable {
         });
         var people = new java.util.concurrent.ConcurrentHashMap<Long, Participant>();
         LongFunction<Participant> lookup = id -> people.computeIfAbsent(id, k -> participants.byId(k).orElse(null));
-        this.views = new LiveViews(lookup, organiserNames);
+        var names = new java.util.concurrent.ConcurrentHashMap<Long, String>();
+        this.views = new LiveViews(lookup, id -> names.computeIfAbsent(id, organiserNames::apply));
         this.hub = new StreamHub(sequencer, views, json);
         hubRef[0] = hub;
         this.service = new LiveService(sequencer, participants, plans, clock);

@@ -54,7 +54,8 @@ public final class WebServer {
             Csrf csrf,
             Handler authenticate,
             ObjectMapper json,
-            List<Routes> features) {
+            List<Routes> features,
+            Map<String, jakarta.servlet.http.HttpServlet> servlets) {
         this.templates = templates;
         this.settings = settings;
         this.app = Javalin.create(config -> {
@@ -62,6 +63,12 @@ public final class WebServer {
             config.startup.showJavalinBanner = false;
             config.startup.showOldJavalinVersionWarning = false;
             config.jetty.modifyServer(server -> server.setStopTimeout(10_000));
+            // Plain servlets beside Javalin's, for streams that must write without blocking a thread.
+            config.jetty.modifyServletContextHandler(handler -> servlets.forEach((path, servlet) -> {
+                var holder = new org.eclipse.jetty.ee10.servlet.ServletHolder(servlet);
+                holder.setAsyncSupported(true);
+                handler.addServlet(holder, path);
+            }));
             config.http.maxRequestSize = 12L * 1024 * 1024;
             config.jsonMapper(new JavalinJackson(json, false));
             config.staticFiles.enableWebjars();
