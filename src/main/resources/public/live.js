@@ -48,6 +48,7 @@ function start (root) {
       const before = state.now
       state.now = update.now
       renderNow(first ? null : before)
+      if (!first && before && before.segmentId !== update.now.segmentId) renderPoll(false)
     }
     for (const poll of update.polls || []) {
       const had = state.polls.get(poll.key)
@@ -145,7 +146,12 @@ function start (root) {
     } else {
       section.hidden = true
     }
-    const shown = [...state.polls.values()].filter(p => p.showResults && p.results).pop()
+    // Results belong to their moment: those of the running segment's polls, or of a poll asked on the spot.
+    const seg = state.now && state.now.segmentId != null ? segments.get(state.now.segmentId) : null
+    const planned = new Set([...segments.values()].flatMap(s => (s.polls || '').split(' ').filter(Boolean)))
+    const current = new Set(seg ? (seg.polls || '').split(' ').filter(Boolean) : [])
+    const shown = [...state.polls.values()]
+      .filter(p => p.showResults && p.results && (current.has(p.key) || !planned.has(p.key))).pop()
     if (shown) {
       results.replaceChildren(resultsView(shown))
       results.hidden = false
@@ -156,7 +162,8 @@ function start (root) {
 
   function pollForm (poll) {
     const frag = document.createDocumentFragment()
-    const h = el('h2', 'govuk-heading-m', poll.question)
+    const choosing = poll.kind === 'single_choice' || poll.kind === 'multiple_choice' || poll.kind === 'rating'
+    const h = el('h2', choosing ? 'govuk-fieldset__heading' : 'govuk-heading-m', poll.question)
     h.id = 'poll-title'
     const form = el('form')
     form.method = 'post'
@@ -166,7 +173,8 @@ function start (root) {
     const group = el('div', 'govuk-form-group')
     if (poll.kind === 'single_choice' || poll.kind === 'multiple_choice' || poll.kind === 'rating') {
       const fs = el('fieldset', 'govuk-fieldset')
-      const legend = el('legend', 'govuk-fieldset__legend govuk-visually-hidden', poll.question)
+      const legend = el('legend', 'govuk-fieldset__legend govuk-fieldset__legend--m')
+      legend.append(h)
       const radio = poll.kind !== 'multiple_choice'
       const list = el('div', radio ? 'govuk-radios' + (poll.kind === 'rating' ? ' govuk-radios--inline' : '') : 'govuk-checkboxes')
       const options = poll.kind === 'rating' ? ['1', '2', '3', '4', '5'] : poll.options
@@ -200,7 +208,8 @@ function start (root) {
     sent.dataset.sent = ''
     sent.setAttribute('role', 'status')
     form.append(group, button, sent)
-    frag.append(h, form)
+    if (!choosing) frag.append(h)
+    frag.append(form)
     return frag
   }
 

@@ -168,6 +168,22 @@ public final class ConsoleRoutes implements Routes {
             return out;
         }
 
+        /**
+         * The poll the presenter view shows: the latest whose results are shown and which belongs to
+         * the running segment (or was asked on the spot), so an old poll does not hide the reflection wall.
+         */
+        public Optional<LiveViews.PollView> presentedPoll() {
+            LiveViews.PollView found = null;
+            for (LiveViews.PollView p : state.polls()) {
+                if (!p.showResults() || p.results() == null) continue;
+                boolean adHoc = plan.poll(p.key()).isEmpty();
+                boolean current = current().map(s -> s.polls().stream().anyMatch(x -> x.key().equals(p.key())))
+                        .orElse(false);
+                if (adHoc || current) found = p;
+            }
+            return Optional.ofNullable(found);
+        }
+
         public List<LiveViews.ReflectionView> reflections(String promptKey) {
             List<LiveViews.ReflectionView> out = new ArrayList<>();
             for (LiveViews.ReflectionView r : state.reflections()) if (r.promptKey().equals(promptKey)) out.add(r);

@@ -143,6 +143,10 @@ public final class LiveRoutes implements Routes {
         public String answerLabel(LiveViews.MessageView q) {
             return LiveRoutes.answerLabel(q.answer(), q.recordingAt());
         }
+
+        public String pollKeys(LivePlan.Segment s) {
+            return s.polls().stream().map(LivePlan.PlannedPoll::key).collect(java.util.stream.Collectors.joining(" "));
+        }
     }
 
     static String todo(String kind) {
