@@ -212,7 +212,7 @@ public final class Cairn implements Runnable {
         var events = new EventService(jdbi, communities, templateService, clock);
         var agendas = new AgendaService(jdbi, events, communities, clock);
         var live = new Live(jdbi, clock, json(), new EventPlans(events, communities),
-                id -> accounts.byId(id).map(app.cairn.account.Account::name).orElse("Host"));
+                id -> accounts.byId(id).map(app.cairn.account.Account::name).orElse("Host"), mailer);
         var services = new Services(instanceSettings, mailer, accounts, apiTokens, communities, passwords, admin, team,
                 invitations, templateService, events, agendas, live.service());
         if (settings.demo()) Demo.standard(services, settings, clock).load();

@@ -13,7 +13,8 @@ public final class Live implements AutoCloseable {
     private final LiveViews views;
     private final ParticipantStore participants;
 
-    public Live(Jdbi jdbi, Clock clock, ObjectMapper json, LivePlan.Plans plans, LongFunction<String> organiserNames) {
+    public Live(Jdbi jdbi, Clock clock, ObjectMapper json, LivePlan.Plans plans, LongFunction<String> organiserNames,
+            app.cairn.mail.Mailer mailer) {
         this.participants = new ParticipantStore(jdbi);
         StreamHub[] hubRef = new StreamHub[1];
         this.sequencer = new Sequencer(new EventLogStore(jdbi), clock, eventId -> {
@@ -25,7 +26,7 @@ public final class Live implements AutoCloseable {
         this.views = new LiveViews(lookup, id -> names.computeIfAbsent(id, organiserNames::apply));
         this.hub = new StreamHub(sequencer, views, json);
         hubRef[0] = hub;
-        this.service = new LiveService(sequencer, participants, plans, clock);
+        this.service = new LiveService(sequencer, participants, plans, clock, mailer);
     }
 
     public LiveService service() {

@@ -32,12 +32,15 @@ public final class LiveService {
     private final ParticipantStore participants;
     private final LivePlan.Plans plans;
     private final Clock clock;
+    private final app.cairn.mail.Mailer mailer;
 
-    LiveService(Sequencer sequencer, ParticipantStore participants, LivePlan.Plans plans, Clock clock) {
+    LiveService(Sequencer sequencer, ParticipantStore participants, LivePlan.Plans plans, Clock clock,
+            app.cairn.mail.Mailer mailer) {
         this.sequencer = sequencer;
         this.participants = participants;
         this.plans = plans;
         this.clock = clock;
+        this.mailer = mailer;
     }
 
     // Sessions and joining
@@ -312,11 +315,34 @@ public final class LiveService {
             at = null;
         }
         String stamp = at;
-        return append(eventId, new Contribution.AnswerStatus(questionSeq, answer, stamp), Author.organiser(accountId), null,
-                s -> {
+        Long[] asker = new Long[1];
+        String[] text = new String[1];
+        Entry entry = append(eventId, new Contribution.AnswerStatus(questionSeq, answer, stamp),
+                Author.organiser(accountId), null, s -> {
                     LiveState.Message q = s.message(questionSeq);
-                    return q == null || !q.question ? "That question is no longer there." : null;
+                    if (q == null || !q.question) return "That question is no longer there.";
+                    asker[0] = q.participantId;
+                    text[0] = q.text;
+                    return null;
                 });
+        if (answer == Answer.recording && asker[0] != null) tellAsker(eventId, asker[0], text[0], stamp);
+        return entry;
+    }
+
+    /** Emails the person who asked (when we know their address) where the answer is in the recording. */
+    private void tellAsker(long eventId, long participantId, String question, String at) {
+        Optional<Participant> p = participants.byId(participantId);
+        if (p.isEmpty() || p.get().email() == null || p.get().email().isBlank()) return;
+        LivePlan plan = plan(eventId);
+        String where = plan.recordingUrl().isBlank()
+                ? "The recording will be shared with everyone who took part."
+                : "Watch it here: " + plan.recordingUrl();
+        mailer.send(new app.cairn.mail.Mail(p.get().email(), "Your question was answered: " + plan.title(),
+                "Hello " + p.get().name() + ",\n\n"
+                        + "Thank you for your question in \u201c" + plan.title() + "\u201d:\n\n"
+                        + "  " + question + "\n\n"
+                        + "It is answered in the recording at " + at + ". " + where + "\n\n"
+                        + "You are getting this email because you asked the question during the conversation.\n"));
     }
 
     // Reflections

@@ -26,7 +26,8 @@ class SequencerIT {
             new LivePlan.Segment(2, "perspective", "Opening perspective", 10, "", List.of(), List.of())));
 
     static LiveService service(Database db, Sequencer sequencer) {
-        return new LiveService(sequencer, new ParticipantStore(db.jdbi()), id -> Optional.of(PLAN), Clock.systemUTC());
+        return new LiveService(sequencer, new ParticipantStore(db.jdbi()), id -> Optional.of(PLAN), Clock.systemUTC(),
+                mail -> {});
     }
 
     @ParameterizedTest
