@@ -218,7 +218,8 @@ public final class Cairn implements Runnable {
         if (settings.demo()) Demo.standard(services, settings, clock).load();
 
         var templates = new Templates();
-        var csrf = new Csrf(instanceSettings.csrfSecret(), settings.secureCookies());
+        var csrf = new Csrf(instanceSettings.csrfSecret(), settings.secureCookies())
+                .exemptJsonApi("/api/v1/live/[^/]+/join");
         var accountRoutes = new AccountRoutes(accounts, apiTokens, templates, settings.secureCookies(), clock);
         List<Routes> routes = new ArrayList<>();
         routes.add(new HealthRoutes(database::problem, database.vendor().name().toLowerCase(java.util.Locale.ROOT),
@@ -241,7 +242,7 @@ public final class Cairn implements Runnable {
         routes.add(console);
 
         var web = new WebServer(settings, templates, csrf, accountRoutes::authenticate, json(), routes,
-                Map.of("/stream/*", live.streamServlet(console.gate(accounts))));
+                live.streamHandler(console.gate(accounts)));
         // Open streams end first, or stopping would wait for them; the sequencer stops after the last request.
         web.onStopping(live.hub()::close);
         List<AutoCloseable> workers = List.of(live, mailSender);

@@ -47,13 +47,8 @@ public final class ConsoleRoutes implements Routes {
 
     /** Who may watch an event's staff or presenter stream: the same people who may open its console. */
     public StaffGate gate(app.cairn.account.AccountService accounts) {
-        return (request, eventId) -> {
-            String session = null;
-            if (request.getCookies() != null) {
-                for (var c : request.getCookies()) if (c.getName().equals("cairn_session")) session = c.getValue();
-            }
-            return accounts.authenticate(session).flatMap(a -> role(a.id(), eventId)).isPresent();
-        };
+        return (cookies, eventId) -> accounts.authenticate(cookies.get("cairn_session"))
+                .flatMap(a -> role(a.id(), eventId)).isPresent();
     }
 
     Optional<LiveRole> role(long accountId, long eventId) {

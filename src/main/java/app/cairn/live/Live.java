@@ -41,9 +41,11 @@ public final class Live implements AutoCloseable {
         return hub;
     }
 
-    /** The servlet serving {@code /stream/*}. */
-    public jakarta.servlet.http.HttpServlet streamServlet(StaffGate staff) {
-        return new StreamServlet(service, hub, staff);
+    /** The Jetty handler serving {@code /stream/*} in front of the web app. */
+    public StreamHandler streamHandler(StaffGate staff) {
+        StreamHandler handler = new StreamHandler(service, hub);
+        handler.staffGate(staff);
+        return handler;
     }
 
     /** Tells this node that another node appended to an event (from the cross-node bus). */

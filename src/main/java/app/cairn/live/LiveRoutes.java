@@ -40,7 +40,8 @@ public final class LiveRoutes implements Routes {
         this.templates = templates;
         this.secureCookies = secureCookies;
         this.messages = new RateLimiter(6, Duration.ofSeconds(20), clock);
-        this.joins = new RateLimiter(30, Duration.ofMinutes(1), clock);
+        // Generous: a whole NHS board can join from behind one network address within a few minutes.
+        this.joins = new RateLimiter(3000, Duration.ofMinutes(1), clock);
         this.actions = new RateLimiter(60, Duration.ofSeconds(30), clock);
     }
 
@@ -271,7 +272,7 @@ public final class LiveRoutes implements Routes {
 
     /** Sets the participant's cookie; it lasts long enough to come back tomorrow on the same device. */
     void setParticipantCookie(Context ctx, LiveSession session, String token) {
-        ctx.cookie(new Cookie(StreamServlet.cookieName(session.joinCode()), token, "/", 60 * 60 * 24 * 30,
+        ctx.cookie(new Cookie(StreamHandler.cookieName(session.joinCode()), token, "/", 60 * 60 * 24 * 30,
                 secureCookies, true, null, SameSite.LAX));
     }
 
@@ -376,7 +377,7 @@ public final class LiveRoutes implements Routes {
     }
 
     private Optional<Participant> cookieParticipant(Context ctx, LiveSession session) {
-        return live.participant(ctx.cookie(StreamServlet.cookieName(session.joinCode())))
+        return live.participant(ctx.cookie(StreamHandler.cookieName(session.joinCode())))
                 .filter(p -> p.eventId() == session.eventId());
     }
 

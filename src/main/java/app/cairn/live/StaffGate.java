@@ -1,8 +1,9 @@
 package app.cairn.live;
 
-import jakarta.servlet.http.HttpServletRequest;
+import java.util.Map;
 
-/** Decides whether a request may watch an event as staff or presenter (a signed-in facilitator or above). */
+/** Decides whether a request (by its cookies) may watch an event as staff or presenter. */
+@FunctionalInterface
 public interface StaffGate {
-    boolean allowed(HttpServletRequest request, long eventId);
+    boolean allowed(Map<String, String> cookies, long eventId);
 }

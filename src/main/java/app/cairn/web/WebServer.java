@@ -55,7 +55,7 @@ public final class WebServer {
             Handler authenticate,
             ObjectMapper json,
             List<Routes> features,
-            Map<String, jakarta.servlet.http.HttpServlet> servlets) {
+            org.eclipse.jetty.server.Handler.Wrapper front) {
         this.templates = templates;
         this.settings = settings;
         this.app = Javalin.create(config -> {
@@ -63,12 +63,9 @@ public final class WebServer {
             config.startup.showJavalinBanner = false;
             config.startup.showOldJavalinVersionWarning = false;
             config.jetty.modifyServer(server -> server.setStopTimeout(10_000));
-            // Plain servlets beside Javalin's, for streams that must write without blocking a thread.
-            config.jetty.modifyServletContextHandler(handler -> servlets.forEach((path, servlet) -> {
-                var holder = new org.eclipse.jetty.ee10.servlet.ServletHolder(servlet);
-                holder.setAsyncSupported(true);
-                handler.addServlet(holder, path);
-            }));
+            // A handler in front of the app (event streams on Jetty's non-blocking API); Javalin nests
+            // its own servlet handler inside it and everything the front does not take passes through.
+            if (front != null) config.jetty.modifyServer(server -> server.setHandler(front));
             config.http.maxRequestSize = 12L * 1024 * 1024;
             config.jsonMapper(new JavalinJackson(json, false));
             config.staticFiles.enableWebjars();

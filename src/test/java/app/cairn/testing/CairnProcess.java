@@ -21,21 +21,27 @@ public final class CairnProcess implements AutoCloseable {
     private final int port;
     private Process process;
 
-    private CairnProcess(int port, List<String> extra, Path log) {
+    private CairnProcess(int port, List<String> extra, List<String> jvm, Path log) {
         this.port = port;
         this.log = log;
-        this.args = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m", "-jar", JAR.toString(), "serve", "--port", String.valueOf(port)));
+        this.args = new ArrayList<>();
+        args.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        args.addAll(jvm);
+        args.addAll(List.of("-jar", JAR.toString(), "serve", "--port", String.valueOf(port)));
         this.args.addAll(extra);
     }
 
     /** Starts a node; {@code extra} adds options such as {@code --data DIR} or {@code --database-url URL}. */
     public static CairnProcess start(List<String> extra) {
+        return start(extra, List.of("-Xmx512m"));
+    }
+
+    /** Starts a node with these JVM options (e.g. a heap size for a benchmark). */
+    public static CairnProcess start(List<String> extra, List<String> jvm) {
         Assumptions.assumeTrue(Files.isRegularFile(JAR), "target/cairn.jar is built by 'mvn package' before integration tests");
         try {
             Path log = Files.createTempFile("cairn-node-", ".log");
-            CairnProcess p = new CairnProcess(TestServer.freePort(), extra, log);
+            CairnProcess p = new CairnProcess(TestServer.freePort(), extra, jvm, log);
             p.launch();
             return p;
         } catch (IOException e) {
@@ -51,6 +57,10 @@ public final class CairnProcess implements AutoCloseable {
             throw new UncheckedIOException(e);
         }
         waitUntilHealthy(Duration.ofSeconds(60));
+    }
+
+    public long pid() {
+        return process.pid();
     }
 
     public String url() {
