@@ -26,6 +26,11 @@ import app.cairn.config.InstanceSettings;
 import app.cairn.config.Settings;
 import app.cairn.config.SettingsException;
 import app.cairn.mail.MailSender;
+import app.cairn.live.ConsoleRoutes;
+import app.cairn.live.EventPlans;
+import app.cairn.live.Live;
+import app.cairn.live.LiveRoutes;
+import app.cairn.live.LiveService;
 import app.cairn.mail.Mailer;
 import app.cairn.mail.Outbox;
 import app.cairn.mail.RetryPolicy;
@@ -43,6 +48,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -138,22 +144,26 @@ public final class Cairn implements Runnable {
     }
 
     /** A running Cairn: its database and web server, and the services tests and the demo use. */
-    public record Instance(Settings settings, Database database, WebServer web, Services services, MailSender mailSender)
-            implements AutoCloseable {
+    public record Instance(Settings settings, Database database, WebServer web, Services services,
+            List<AutoCloseable> workers) implements AutoCloseable {
         public int port() {
             return web.port();
         }
 
+        /** Stops taking requests, then the background workers (last started, first stopped), then the database. */
         @Override
         public void close() {
             try {
                 web.stop();
             } finally {
-                try {
-                    mailSender.close();
-                } finally {
-                    database.close();
+                for (int i = workers.size() - 1; i >= 0; i--) {
+                    try {
+                        workers.get(i).close();
+                    } catch (Exception e) {
+                        log.warn("stopping a worker failed reason={}", e.toString());
+                    }
                 }
+                database.close();
             }
         }
     }
@@ -171,7 +181,8 @@ public final class Cairn implements Runnable {
             InvitationService invitations,
             TemplateService templates,
             EventService events,
-            AgendaService agendas) {}
+            AgendaService agendas,
+            LiveService live) {}
 
     /** Wires and starts Cairn. */
     public static Instance start(Settings settings, Clock clock) {
@@ -200,12 +211,15 @@ public final class Cairn implements Runnable {
         var templateService = new TemplateService(jdbi, communities, clock);
         var events = new EventService(jdbi, communities, templateService, clock);
         var agendas = new AgendaService(jdbi, events, communities, clock);
+        var live = new Live(jdbi, clock, json(), new EventPlans(events, communities),
+                id -> accounts.byId(id).map(app.cairn.account.Account::name).orElse("Host"), mailer);
         var services = new Services(instanceSettings, mailer, accounts, apiTokens, communities, passwords, admin, team,
-                invitations, templateService, events, agendas);
+                invitations, templateService, events, agendas, live.service());
         if (settings.demo()) Demo.standard(services, settings, clock).load();
 
         var templates = new Templates();
-        var csrf = new Csrf(instanceSettings.csrfSecret(), settings.secureCookies());
+        var csrf = new Csrf(instanceSettings.csrfSecret(), settings.secureCookies())
+                .exemptJsonApi("/api/v1/live/[^/]+/join");
         var accountRoutes = new AccountRoutes(accounts, apiTokens, templates, settings.secureCookies(), clock);
         List<Routes> routes = new ArrayList<>();
         routes.add(new HealthRoutes(database::problem, database.vendor().name().toLowerCase(java.util.Locale.ROOT),
@@ -223,16 +237,24 @@ public final class Cairn implements Runnable {
         routes.add(new EventRoutes(events, templateService, communities, templates));
         routes.add(new AgendaRoutes(events, agendas, communities, templates));
         routes.add(new EventApiRoutes(events, agendas, templateService, communities));
+        var console = new ConsoleRoutes(live, jdbi, communities, templates, settings::link);
+        routes.add(new LiveRoutes(live, templates, settings.secureCookies(), clock));
+        routes.add(console);
 
-        var web = new WebServer(settings, templates, csrf, accountRoutes::authenticate, json(), routes);
+        var web = new WebServer(settings, templates, csrf, accountRoutes::authenticate, json(), routes,
+                live.streamHandler(console.gate(accounts)));
+        // Open streams end first, or stopping would wait for them; the sequencer stops after the last request.
+        web.onStopping(live.hub()::close);
+        List<AutoCloseable> workers = List.of(live, mailSender);
         mailSender.start();
         try {
             web.start();
         } catch (RuntimeException e) {
             mailSender.close();
+            live.close();
             throw e;
         }
-        return new Instance(settings, database, web, services, mailSender);
+        return new Instance(settings, database, web, services, workers);
     }
 
     /** A community's conversations for its page: upcoming first (soonest first), then the latest past ones. */

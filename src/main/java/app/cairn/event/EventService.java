@@ -10,6 +10,7 @@ import java.text.Normalizer;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -58,6 +59,14 @@ public final class EventService {
         Event event = event(eventId);
         communities.requireRole(accountId, event.communityId(), Role.FACILITATOR);
         return new EventPlan(event, store.segments(eventId));
+    }
+
+    /**
+     * An event and its agenda with no permission check, for features that serve people outside
+     * the team (participants joining live, the public event page). Callers check their own access.
+     */
+    public Optional<EventPlan> find(long eventId) {
+        return store.byId(eventId).map(e -> new EventPlan(e, store.segments(eventId)));
     }
 
     /** The person's role in the event's community (they must be on its team). */

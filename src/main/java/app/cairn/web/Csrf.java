@@ -31,10 +31,20 @@ public final class Csrf {
 
     private final byte[] secret;
     private final boolean secureCookies;
+    private final java.util.List<java.util.regex.Pattern> exempt = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     public Csrf(byte[] secret, boolean secureCookies) {
         this.secret = secret.clone();
         this.secureCookies = secureCookies;
+    }
+
+    /**
+     * Exempts JSON API paths that act on no one's behalf (no session or participant cookie is used),
+     * such as joining a conversation from another client. Browser forms are never exempt.
+     */
+    public Csrf exemptJsonApi(String pathRegex) {
+        exempt.add(java.util.regex.Pattern.compile(pathRegex));
+        return this;
     }
 
     /** The token to put in forms and the htmx header on this request's page. */
@@ -57,7 +67,7 @@ public final class Csrf {
         }
         String expected = sign(visitor);
         ctx.attribute(TOKEN_ATTRIBUTE, expected);
-        if (SAFE.contains(ctx.method()) || usesApiToken(ctx)) return;
+        if (SAFE.contains(ctx.method()) || usesApiToken(ctx) || exemptJson(ctx)) return;
         String sent = ctx.header(HEADER);
         if (sent == null && isForm(ctx)) sent = ctx.formParam(FIELD);
         if (sent == null || !MessageDigest.isEqual(
@@ -65,6 +75,14 @@ public final class Csrf {
             ctx.attribute(FAILED_ATTRIBUTE, true);
             throw new CsrfRejected();
         }
+    }
+
+    private boolean exemptJson(Context ctx) {
+        String type = ctx.contentType();
+        // Only JSON: a cross-site page cannot send it without a CORS preflight, which Cairn never grants.
+        if (type == null || !type.startsWith("application/json")) return false;
+        for (var p : exempt) if (p.matcher(ctx.path()).matches()) return true;
+        return false;
     }
 
     private static boolean isForm(Context ctx) {
