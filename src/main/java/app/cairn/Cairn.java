@@ -29,6 +29,11 @@ import app.cairn.config.InstanceSettings;
 import app.cairn.config.Settings;
 import app.cairn.config.SettingsException;
 import app.cairn.mail.MailSender;
+import app.cairn.live.ConsoleRoutes;
+import app.cairn.live.EventPlans;
+import app.cairn.live.Live;
+import app.cairn.live.LiveRoutes;
+import app.cairn.live.LiveService;
 import app.cairn.mail.Mailer;
 import app.cairn.mail.Outbox;
 import app.cairn.mail.RetryPolicy;
@@ -49,6 +54,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -144,22 +150,26 @@ public final class Cairn implements Runnable {
     }
 
     /** A running Cairn: its database and web server, and the services tests and the demo use. */
-    public record Instance(Settings settings, Database database, WebServer web, Services services, MailSender mailSender)
-            implements AutoCloseable {
+    public record Instance(Settings settings, Database database, WebServer web, Services services,
+            List<AutoCloseable> workers) implements AutoCloseable {
         public int port() {
             return web.port();
         }
 
+        /** Stops taking requests, then the background workers (last started, first stopped), then the database. */
         @Override
         public void close() {
             try {
                 web.stop();
             } finally {
-                try {
-                    mailSender.close();
-                } finally {
-                    database.close();
+                for (int i = workers.size() - 1; i >= 0; i--) {
+                    try {
+                        workers.get(i).close();
+                    } catch (Exception e) {
+                        log.warn("stopping a worker failed reason={}", e.toString());
+                    }
                 }
+                database.close();
             }
         }
     }
@@ -178,6 +188,7 @@ public final class Cairn implements Runnable {
             TemplateService templates,
             EventService events,
             AgendaService agendas,
+            LiveService live,
             RegistrationService registrations,
             OrganisationService organisations,
             InsightsService insights) {}
@@ -209,18 +220,24 @@ public final class Cairn implements Runnable {
         var templateService = new TemplateService(jdbi, communities, clock);
         var events = new EventService(jdbi, communities, templateService, clock);
         var agendas = new AgendaService(jdbi, events, communities, clock);
+        var live = new Live(jdbi, clock, json(), new EventPlans(events, communities),
+                id -> accounts.byId(id).map(app.cairn.account.Account::name).orElse("Host"), mailer);
         var organisations = new OrganisationService(jdbi, communities, clock);
         organisations.loadDirectory();
         var registrations = new RegistrationService(jdbi, events, communities, organisations, mailer, instanceSettings,
                 settings::link, settings.baseUrl().getHost(), clock);
-        // Attendance comes from the live feature once it is on main; until then nobody is known to have attended.
-        var insights = new InsightsService(registrations, events, communities, Attendance.NONE, clock);
+        // "Attended" means joined live with the personal link: the participants who carry a registration id.
+        Attendance attendance = eventId -> live.service().participants(eventId).stream()
+                .map(app.cairn.live.Participant::registrationId).filter(java.util.Objects::nonNull)
+                .collect(java.util.stream.Collectors.toSet());
+        var insights = new InsightsService(registrations, events, communities, attendance, clock);
         var services = new Services(instanceSettings, mailer, accounts, apiTokens, communities, passwords, admin, team,
-                invitations, templateService, events, agendas, registrations, organisations, insights);
+                invitations, templateService, events, agendas, live.service(), registrations, organisations, insights);
         if (settings.demo()) Demo.standard(services, settings, clock).load();
 
         var templates = new Templates();
-        var csrf = new Csrf(instanceSettings.csrfSecret(), settings.secureCookies());
+        var csrf = new Csrf(instanceSettings.csrfSecret(), settings.secureCookies())
+                .exemptJsonApi("/api/v1/live/[^/]+/join");
         var accountRoutes = new AccountRoutes(accounts, apiTokens, templates, settings.secureCookies(), clock);
         List<Routes> routes = new ArrayList<>();
         routes.add(new HealthRoutes(database::problem, database.vendor().name().toLowerCase(java.util.Locale.ROOT),
@@ -238,22 +255,31 @@ public final class Cairn implements Runnable {
         routes.add(new EventRoutes(events, templateService, communities, templates));
         routes.add(new AgendaRoutes(events, agendas, communities, templates));
         routes.add(new EventApiRoutes(events, agendas, templateService, communities));
+        var console = new ConsoleRoutes(live, jdbi, communities, templates, settings::link);
+        routes.add(new LiveRoutes(live, templates, settings.secureCookies(), clock));
+        routes.add(console);
 
         app.cairn.registration.RegistrationRoutes.addAll(routes, registrations, communities, templates, clock);
         routes.add(new InsightsRoutes(insights, communities, templates));
+        // People register from anywhere (another site's form): that JSON acts for no one's session.
+        csrf.exemptJsonApi("/api/v1/public/.*");
 
-        var web = new WebServer(settings, templates, csrf, accountRoutes::authenticate, json(), routes);
+        var web = new WebServer(settings, templates, csrf, accountRoutes::authenticate, json(), routes,
+                live.streamHandler(console.gate(accounts)));
+        // Open streams end first, or stopping would wait for them; the sequencer stops after the last request.
+        web.onStopping(live.hub()::close);
         var reminders = new Reminders(registrations, clock, java.time.Duration.ofMinutes(1));
-        web.onStopping(reminders::close);
+        List<AutoCloseable> workers = List.of(live, mailSender, reminders);
         mailSender.start();
         try {
             web.start();
         } catch (RuntimeException e) {
             mailSender.close();
+            live.close();
             throw e;
         }
         reminders.start();
-        return new Instance(settings, database, web, services, mailSender);
+        return new Instance(settings, database, web, services, workers);
     }
 
     /** A community's conversations for its page: upcoming first (soonest first), then the latest past ones. */

@@ -41,8 +41,12 @@ public final class AccountRoutes implements Routes {
     public void authenticate(Context ctx) {
         String authorization = ctx.header("Authorization");
         if (authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
-            // An API request counts only its token, never a cookie that came along with it.
-            Account account = apiTokens.authenticate(authorization.substring(7).strip())
+            // A request with a bearer token is judged by that token alone, never by a cookie that
+            // came with it. Tokens other than ours ("cp_…" for participants) belong to the
+            // feature that issued them, so they make no organiser viewer here.
+            String token = authorization.substring(7).strip();
+            if (!token.startsWith(ApiTokenService.PREFIX)) return;
+            Account account = apiTokens.authenticate(token)
                     .orElseThrow(() -> new UnauthorizedResponse("The API token is not valid or has been revoked."));
             Viewer.set(ctx, new Viewer(account.id(), account.name(), account.email(), account.admin(), true));
             return;

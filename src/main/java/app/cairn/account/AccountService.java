@@ -119,6 +119,10 @@ public final class AccountService {
         if (sessionSecret != null) store.deleteSession(Tokens.hash(sessionSecret));
     }
 
+    public Optional<Account> byId(long id) {
+        return store.byId(id);
+    }
+
     public Account get(long id) {
         return store.byId(id).orElseThrow(() -> new NotFound("There is no such account."));
     }

@@ -28,18 +28,23 @@ public final class Csrf {
     private static final String FAILED_ATTRIBUTE = "cairn.csrf.failed";
     private static final Set<HandlerType> SAFE = Set.of(HandlerType.GET, HandlerType.HEAD, HandlerType.OPTIONS);
     private static final SecureRandom RANDOM = new SecureRandom();
-    /**
-     * Endpoints anyone may call without signing in (a public registration form on another site).
-     * They act for nobody's session, so a forged request gains nothing; they are rate limited instead.
-     */
-    static final String PUBLIC_API = "/api/v1/public/";
 
     private final byte[] secret;
     private final boolean secureCookies;
+    private final java.util.List<java.util.regex.Pattern> exempt = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     public Csrf(byte[] secret, boolean secureCookies) {
         this.secret = secret.clone();
         this.secureCookies = secureCookies;
+    }
+
+    /**
+     * Exempts JSON API paths that act on no one's behalf (no session or participant cookie is used),
+     * such as joining a conversation from another client. Browser forms are never exempt.
+     */
+    public Csrf exemptJsonApi(String pathRegex) {
+        exempt.add(java.util.regex.Pattern.compile(pathRegex));
+        return this;
     }
 
     /** The token to put in forms and the htmx header on this request's page. */
@@ -62,7 +67,7 @@ public final class Csrf {
         }
         String expected = sign(visitor);
         ctx.attribute(TOKEN_ATTRIBUTE, expected);
-        if (SAFE.contains(ctx.method()) || usesApiToken(ctx) || ctx.path().startsWith(PUBLIC_API)) return;
+        if (SAFE.contains(ctx.method()) || usesApiToken(ctx) || exemptJson(ctx)) return;
         String sent = ctx.header(HEADER);
         if (sent == null && isForm(ctx)) sent = ctx.formParam(FIELD);
         if (sent == null || !MessageDigest.isEqual(
@@ -70,6 +75,14 @@ public final class Csrf {
             ctx.attribute(FAILED_ATTRIBUTE, true);
             throw new CsrfRejected();
         }
+    }
+
+    private boolean exemptJson(Context ctx) {
+        String type = ctx.contentType();
+        // Only JSON: a cross-site page cannot send it without a CORS preflight, which Cairn never grants.
+        if (type == null || !type.startsWith("application/json")) return false;
+        for (var p : exempt) if (p.matcher(ctx.path()).matches()) return true;
+        return false;
     }
 
     private static boolean isForm(Context ctx) {

@@ -54,7 +54,8 @@ public final class WebServer {
             Csrf csrf,
             Handler authenticate,
             ObjectMapper json,
-            List<Routes> features) {
+            List<Routes> features,
+            org.eclipse.jetty.server.Handler.Wrapper front) {
         this.templates = templates;
         this.settings = settings;
         this.app = Javalin.create(config -> {
@@ -62,6 +63,9 @@ public final class WebServer {
             config.startup.showJavalinBanner = false;
             config.startup.showOldJavalinVersionWarning = false;
             config.jetty.modifyServer(server -> server.setStopTimeout(10_000));
+            // A handler in front of the app (event streams on Jetty's non-blocking API); Javalin nests
+            // its own servlet handler inside it and everything the front does not take passes through.
+            if (front != null) config.jetty.modifyServer(server -> server.setHandler(front));
             config.http.maxRequestSize = 12L * 1024 * 1024;
             config.jsonMapper(new JavalinJackson(json, false));
             config.staticFiles.enableWebjars();

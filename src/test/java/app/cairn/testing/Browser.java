@@ -170,6 +170,19 @@ public final class Browser implements AutoCloseable {
         return this;
     }
 
+    /** Fails when the page is wider than the window (nothing should need sideways scrolling), naming what sticks out. */
+    public Browser assertFitsWidth() {
+        Object wide = driver.executeScript("""
+                const w = document.documentElement.clientWidth;
+                if (document.documentElement.scrollWidth <= w) return null;
+                return [...document.querySelectorAll('body *')]
+                  .filter(e => e.getBoundingClientRect().right > w + 1)
+                  .slice(0, 8).map(e => e.tagName + '.' + e.className + ' right=' + Math.round(e.getBoundingClientRect().right))
+                  .join('; ');""");
+        if (wide != null) throw new AssertionError("Page is wider than the window on " + driver.getCurrentUrl() + ": " + wide);
+        return this;
+    }
+
     /** Saves a screenshot under target/screenshots, for people to look at. */
     public Path screenshot(String name) {
         try {

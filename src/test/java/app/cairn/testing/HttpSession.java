@@ -20,13 +20,22 @@ import java.util.regex.Pattern;
 /** A browser-like HTTP client for tests: keeps cookies and sends the page's CSRF token with forms. */
 public final class HttpSession {
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
-    private final TestServer server;
+    private final java.util.function.Function<String, String> urls;
     private final HttpClient client;
     private String csrf;
     private String bearer;
 
     HttpSession(TestServer server) {
-        this.server = server;
+        this(server::url);
+    }
+
+    /** A client for a Cairn running elsewhere (another process), e.g. {@code http://localhost:7070}. */
+    public static HttpSession at(String baseUrl) {
+        return new HttpSession(path -> baseUrl + path);
+    }
+
+    private HttpSession(java.util.function.Function<String, String> urls) {
+        this.urls = urls;
         this.client = HttpClient.newBuilder()
                 .cookieHandler(new CookieManager(null, CookiePolicy.ACCEPT_ALL))
                 .followRedirects(HttpClient.Redirect.NEVER)
@@ -168,7 +177,7 @@ public final class HttpSession {
     }
 
     private HttpRequest.Builder request(String path) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(path.startsWith("http") ? path : server.url(path)))
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(path.startsWith("http") ? path : urls.apply(path)))
                 .timeout(Duration.ofSeconds(30));
         if (bearer != null) b.header("Authorization", "Bearer " + bearer);
         return b;

@@ -1,0 +1,61 @@
+package app.cairn.live;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Clock;
+import java.util.function.LongFunction;
+import org.jdbi.v3.core.Jdbi;
+
+/** The live feature wired together: the sequencer, this node's stream hub, the service and its views. */
+public final class Live implements AutoCloseable {
+    private final Sequencer sequencer;
+    private final StreamHub hub;
+    private final LiveService service;
+    private final LiveViews views;
+    private final ParticipantStore participants;
+
+    public Live(Jdbi jdbi, Clock clock, ObjectMapper json, LivePlan.Plans plans, LongFunction<String> organiserNames,
+            app.cairn.mail.Mailer mailer) {
+        this.participants = new ParticipantStore(jdbi);
+        StreamHub[] hubRef = new StreamHub[1];
+        this.sequencer = new Sequencer(new EventLogStore(jdbi), clock, eventId -> {
+            if (hubRef[0] != null) hubRef[0].advanced(eventId);
+        });
+        var people = new java.util.concurrent.ConcurrentHashMap<Long, Participant>();
+        LongFunction<Participant> lookup = id -> people.computeIfAbsent(id, k -> participants.byId(k).orElse(null));
+        var names = new java.util.concurrent.ConcurrentHashMap<Long, String>();
+        this.views = new LiveViews(lookup, id -> names.computeIfAbsent(id, organiserNames::apply));
+        this.hub = new StreamHub(sequencer, views, json);
+        hubRef[0] = hub;
+        this.service = new LiveService(sequencer, participants, plans, clock, mailer);
+    }
+
+    public LiveService service() {
+        return service;
+    }
+
+    public LiveViews views() {
+        return views;
+    }
+
+    public StreamHub hub() {
+        return hub;
+    }
+
+    /** The Jetty handler serving {@code /stream/*} in front of the web app. */
+    public StreamHandler streamHandler(StaffGate staff) {
+        StreamHandler handler = new StreamHandler(service, hub);
+        handler.staffGate(staff);
+        return handler;
+    }
+
+    /** Tells this node that another node appended to an event (from the cross-node bus). */
+    public void remoteAdvance(long eventId) {
+        sequencer.catchUp(eventId);
+    }
+
+    @Override
+    public void close() {
+        hub.close();
+        sequencer.close();
+    }
+}

@@ -1,0 +1,167 @@
+package app.cairn.live;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import app.cairn.Cairn;
+import app.cairn.store.Database;
+import app.cairn.testing.HttpSession;
+import app.cairn.testing.SseClient;
+import app.cairn.testing.TestServer;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+class LiveHttpIT {
+    static final ObjectMapper JSON = Cairn.json();
+
+    /** A signed-up organiser with a community, a DIY conversation and its live session open. */
+    record Setup(HttpSession organiser, String token, long eventId, String slug, String code) {}
+
+    static Setup setUp(TestServer server) throws Exception {
+        HttpSession organiser = server.http().signUp("Aileen Grant", "aileen@example.org", "correct horse battery");
+        long accountId = server.services().accounts().byEmail("aileen@example.org").orElseThrow().id();
+        String token = server.services().apiTokens().create(accountId, "test");
+        HttpSession api = server.http().bearer(token);
+        var community = JSON.readTree(api.postJson("/api/v1/communities", "{\"name\": \"Tayside Leaders\"}").body());
+        String slug = community.get("slug").asText();
+        var event = JSON.readTree(api.postJson("/api/v1/communities/" + slug + "/events", """
+                {"templateId": "community-conversation-2-hours", "title": "Making space to reflect",
+                 "date": "2030-03-09", "startTime": "12:30"}""").body());
+        long eventId = event.get("id").asLong();
+        var live = JSON.readTree(api.get("/api/v1/events/" + eventId + "/live").body());
+        return new Setup(api, token, eventId, slug, live.get("session").get("joinCode").asText());
+    }
+
+    static String join(TestServer server, String code, String name) throws Exception {
+        var r = server.http().postJson("/api/v1/live/" + code + "/join",
+                "{\"name\": \"" + name + "\", \"role\": \"Nurse\", \"organisation\": \"NHS Fife\", \"sector\": \"health\"}");
+        assertThat(r.status()).as(r.body()).isEqualTo(201);
+        return JSON.readTree(r.body()).get("token").asText();
+    }
+
+    @ParameterizedTest
+    @EnumSource(Database.Vendor.class)
+    void a_reconnecting_stream_gets_exactly_what_it_missed(Database.Vendor vendor) throws Exception {
+        try (TestServer server = TestServer.start(vendor)) {
+            Setup s = setUp(server);
+            String alice = join(server, s.code(), "Alice");
+            String bob = join(server, s.code(), "Bob");
+            HttpSession aliceApi = server.http().bearer(alice);
+
+            long lastSeen;
+            try (SseClient stream = SseClient.open(server.url("/stream/" + s.code()),
+                    Map.of("Authorization", "Bearer " + bob))) {
+                assertThat(stream.status()).isEqualTo(200);
+                var first = stream.next(Duration.ofSeconds(5));
+                assertThat(first.name()).isEqualTo("update");
+                aliceApi.postJson("/api/v1/live/" + s.code() + "/messages", "{\"text\": \"Hello from Dundee\"}");
+                SseClient.Event e = stream.next(Duration.ofSeconds(5));
+                assertThat(e.data()).contains("Hello from Dundee");
+                lastSeen = Long.parseLong(e.id());
+            }
+            // While Bob is away: two messages and a question.
+            List<String> missed = new ArrayList<>();
+            for (String text : List.of("Second message", "Third message")) {
+                aliceApi.postJson("/api/v1/live/" + s.code() + "/messages", "{\"text\": \"" + text + "\"}");
+                missed.add(text);
+            }
+            aliceApi.postJson("/api/v1/live/" + s.code() + "/messages", "{\"text\": \"What about carers?\", \"question\": true}");
+
+            try (SseClient stream = SseClient.open(server.url("/stream/" + s.code()),
+                    Map.of("Authorization", "Bearer " + bob, "Last-Event-ID", String.valueOf(lastSeen)))) {
+                SseClient.Event e = stream.next(Duration.ofSeconds(5));
+                JsonNode update = JSON.readTree(e.data());
+                List<String> texts = new ArrayList<>();
+                update.get("messages").forEach(m -> texts.add(m.get("text").asText()));
+                assertThat(texts).containsExactly("Second message", "Third message", "What about carers?");
+                assertThat(Long.parseLong(e.id())).isEqualTo(update.get("seq").asLong()).isGreaterThan(lastSeen);
+                // Nothing more: no duplicate of what was already seen.
+                Thread.sleep(300);
+                assertThat(stream.drain()).allMatch(x -> x.name() == null);
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Database.Vendor.class)
+    void votes_are_counted_once_per_person_and_a_closed_poll_refuses_them(Database.Vendor vendor) throws Exception {
+        try (TestServer server = TestServer.start(vendor)) {
+            Setup s = setUp(server);
+            var plan = server.services().live().plan(s.eventId());
+            var welcome = plan.segments().get(0);
+            String pollKey = welcome.polls().get(0).key();
+            s.organiser().postJson("/api/v1/events/" + s.eventId() + "/live/start",
+                    "{\"segment\": " + welcome.id() + ", \"expected\": null}");
+            var opened = s.organiser().postJson("/api/v1/events/" + s.eventId() + "/live/poll-open",
+                    "{\"poll\": \"" + pollKey + "\", \"showResults\": true}");
+            assertThat(opened.status()).as(opened.body()).isEqualTo(200);
+
+            HttpSession alice = server.http().bearer(join(server, s.code(), "Alice"));
+            var v1 = alice.postJson("/api/v1/live/" + s.code() + "/votes", "{\"poll\": \"" + pollKey + "\", \"choices\": [0]}");
+            assertThat(v1.status()).as(v1.body()).isEqualTo(201);
+            alice.postJson("/api/v1/live/" + s.code() + "/votes", "{\"poll\": \"" + pollKey + "\", \"choices\": [1]}");
+            var bad = alice.postJson("/api/v1/live/" + s.code() + "/votes", "{\"poll\": \"" + pollKey + "\", \"choices\": [7]}");
+            assertThat(bad.status()).isEqualTo(409);
+            assertThat(bad.body()).contains("That option is not in this poll.");
+
+            var state = JSON.readTree(s.organiser().get("/api/v1/events/" + s.eventId() + "/live").body());
+            var results = state.get("state").get("polls").get(0).get("results");
+            assertThat(results.get("answered").asInt()).isEqualTo(1);
+            assertThat(results.get("counts").get(1).asInt()).isEqualTo(1);
+
+            s.organiser().postJson("/api/v1/events/" + s.eventId() + "/live/poll-close", "{\"poll\": \"" + pollKey + "\"}");
+            var late = alice.postJson("/api/v1/live/" + s.code() + "/votes", "{\"poll\": \"" + pollKey + "\", \"choices\": [0]}");
+            assertThat(late.status()).isEqualTo(409);
+            assertThat(late.body()).contains("This poll has closed");
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Database.Vendor.class)
+    void bad_input_and_floods_get_clear_messages(Database.Vendor vendor) throws Exception {
+        try (TestServer server = TestServer.start(vendor)) {
+            Setup s = setUp(server);
+            HttpSession alice = server.http().bearer(join(server, s.code(), "Alice"));
+            var empty = alice.postJson("/api/v1/live/" + s.code() + "/messages", "{\"text\": \"   \"}");
+            assertThat(empty.status()).isEqualTo(422);
+            assertThat(empty.body()).contains("Enter a message");
+            var long_ = alice.postJson("/api/v1/live/" + s.code() + "/messages", "{\"text\": \"" + "x".repeat(1001) + "\"}");
+            assertThat(long_.status()).isEqualTo(422);
+            assertThat(long_.body()).contains("1000 characters or fewer");
+            int limited = 0;
+            for (int i = 0; i < 12; i++) {
+                var r = alice.postJson("/api/v1/live/" + s.code() + "/messages", "{\"text\": \"flood " + i + "\"}");
+                if (r.status() == 429) {
+                    limited++;
+                    assertThat(r.body()).contains("Wait a few seconds");
+                }
+            }
+            assertThat(limited).isGreaterThan(0);
+            var nobody = server.http().postJson("/api/v1/live/" + s.code() + "/messages", "{\"text\": \"hi\"}");
+            assertThat(nobody.status()).isEqualTo(401);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Database.Vendor.class)
+    void a_second_facilitator_with_a_stale_console_is_refused(Database.Vendor vendor) throws Exception {
+        try (TestServer server = TestServer.start(vendor)) {
+            Setup s = setUp(server);
+            var plan = server.services().live().plan(s.eventId());
+            long first = plan.segments().get(0).id();
+            long second = plan.segments().get(1).id();
+            String base = "/api/v1/events/" + s.eventId() + "/live/start";
+            assertThat(s.organiser().postJson(base, "{\"segment\": " + first + "}").status()).isEqualTo(200);
+            assertThat(s.organiser().postJson(base, "{\"segment\": " + second + ", \"expected\": " + first + "}").status())
+                    .isEqualTo(200);
+            var stale = s.organiser().postJson(base, "{\"segment\": " + second + ", \"expected\": " + first + "}");
+            assertThat(stale.status()).isEqualTo(409);
+            assertThat(stale.body()).contains("Another facilitator has already moved the conversation on");
+        }
+    }
+}
