@@ -320,4 +320,39 @@ class RegistrationHttpIT {
             assertThat(w.server().http().get(base).status()).isEqualTo(302);
         }
     }
+
+    @ParameterizedTest
+    @EnumSource(Database.Vendor.class)
+    void organisers_merge_spellings_once_on_the_organisations_page_and_can_undo_it(Database.Vendor vendor) {
+        try (var w = RegistrationTesting.world(vendor)) {
+            var event = w.event("Merging", 20, "Europe/London", null);
+            w.register(event, RegistrationTesting.person("Aileen", "aileen@x.example", "Strathmore Care Homes Ltd", "social_care"));
+            w.register(event, RegistrationTesting.person("Tom", "tom@x.example", "Strathmore Care Homes", "social_care"));
+            w.register(event, RegistrationTesting.person("Priya", "priya@x.example", "Nhs tayside"));
+            HttpSession organiser = w.server().http().signIn("aileen@care-leaders.example", RegistrationTesting.PASSWORD);
+            String page = "/c/" + w.community().slug() + "/organisations";
+            var orgs = w.server().services().organisations().used(w.organiser(), w.community().id());
+            long full = orgs.stream().filter(u -> u.organisation().name().equals("Strathmore Care Homes Ltd")).findFirst()
+                    .orElseThrow().organisation().id();
+            long variant = orgs.stream().filter(u -> u.organisation().name().equals("Strathmore Care Homes")).findFirst()
+                    .orElseThrow().organisation().id();
+
+            assertThat(organiser.get(page).body()).contains("Names Cairn did not recognise", "Strathmore Care Homes (1)",
+                    "NHS Tayside", "territorial NHS board");
+            var none = organiser.post(page + "/merge", Map.of("into", Long.toString(full)));
+            assertThat(none.status()).isEqualTo(422);
+            assertThat(none.body()).contains("Choose at least one other spelling to merge");
+            var merged = organiser.post(page + "/merge", Map.of("from", Long.toString(variant), "into", Long.toString(full)));
+            assertThat(merged.status()).isEqualTo(302);
+            assertThat(organiser.get(page).body()).contains("Merged 1 spelling into Strathmore Care Homes Ltd",
+                    "Also counts “Strathmore Care Homes”");
+            assertThat(w.registrations().roster(w.organiser(), event.event().id(), Roster.Filter.none()).organisations())
+                    .extracting(Roster.OrganisationCount::name, Roster.OrganisationCount::people)
+                    .contains(org.assertj.core.groups.Tuple.tuple("Strathmore Care Homes Ltd", 2));
+
+            assertThat(organiser.post(page + "/" + variant + "/unmerge", Map.of()).status()).isEqualTo(302);
+            assertThat(w.registrations().roster(w.organiser(), event.event().id(), Roster.Filter.none()).organisations())
+                    .hasSize(3);
+        }
+    }
 }
