@@ -255,7 +255,8 @@ public final class Cairn implements Runnable {
         routes.add(new EventRoutes(events, templateService, communities, templates));
         routes.add(new AgendaRoutes(events, agendas, communities, templates));
         routes.add(new EventApiRoutes(events, agendas, templateService, communities));
-        var console = new ConsoleRoutes(live, jdbi, communities, templates, settings::link);
+        var console = new ConsoleRoutes(live, jdbi, communities, templates, settings::link,
+                email -> accounts.byEmail(email).map(app.cairn.account.Account::id));
         routes.add(new LiveRoutes(live, templates, settings.secureCookies(), clock));
         routes.add(console);
 

@@ -34,9 +34,11 @@ public final class ConsoleRoutes implements Routes {
     private final CommunityService communities;
     private final Templates templates;
     private final Function<String, String> link;
+    private final Function<String, Optional<Long>> accountByEmail;
 
     public ConsoleRoutes(Live liveFeature, org.jdbi.v3.core.Jdbi jdbi, CommunityService communities, Templates templates,
-            Function<String, String> link) {
+            Function<String, String> link, Function<String, Optional<Long>> accountByEmail) {
+        this.accountByEmail = accountByEmail;
         this.live = liveFeature.service();
         this.views = liveFeature.views();
         this.team = new LiveTeam(jdbi);
@@ -394,6 +396,21 @@ public final class ConsoleRoutes implements Routes {
                 }
                 live.updateSession(eventId, anonymity, intValue(in, "silenceSeconds", "Enter the seconds of silence"));
                 done = "Settings saved";
+            }
+            case "team" -> {
+                need(s.role.canRun());
+                String email = in.getOrDefault("email", "").strip();
+                if (email.isEmpty()) throw Invalid.field("email", "Enter the email address of their Cairn account");
+                LiveRole role;
+                try {
+                    role = LiveRole.valueOf(in.getOrDefault("liveRole", ""));
+                } catch (IllegalArgumentException e) {
+                    throw Invalid.field("liveRole", "Choose host or moderator");
+                }
+                long who = accountByEmail.apply(email).orElseThrow(() -> Invalid.field("email",
+                        "No one has a Cairn account with that email. Ask them to create one, then add them here"));
+                team.set(eventId, who, role);
+                done = email + " can now help as " + (role == LiveRole.host ? "host" : "moderator");
             }
             default -> throw new NotFound("There is no such action.");
         }

@@ -387,6 +387,16 @@ public final class LiveService {
                 });
     }
 
+    /**
+     * Records a contribution that happened earlier, with its time, without the live checks: for
+     * events brought in from other tools and for the demo. Returns the committed entry.
+     */
+    public Entry record(long eventId, Contribution c, Long participantId, Long accountId, java.time.Instant at,
+            String clientKey) {
+        openSession(eventId);
+        return await(sequencer.append(eventId, c, new Author(participantId, accountId), clientKey, Check.NONE, at));
+    }
+
     // Plumbing
 
     private Entry append(long eventId, Contribution c, Author author, String clientKey, Check check) {

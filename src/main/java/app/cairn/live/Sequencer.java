@@ -55,7 +55,7 @@ public final class Sequencer implements AutoCloseable {
     }
 
     private record Pending(long eventId, Contribution contribution, Author author, String clientKey, Check check,
-            CompletableFuture<Entry> result) {}
+            java.time.Instant at, CompletableFuture<Entry> result) {}
 
     private final EventLogStore store;
     private final Clock clock;
@@ -80,12 +80,21 @@ public final class Sequencer implements AutoCloseable {
 
     /** Appends a contribution; the future completes once it is durable, or fails with {@link Refused}. */
     public CompletableFuture<Entry> append(long eventId, Contribution c, Author author, String clientKey, Check check) {
+        return append(eventId, c, author, clientKey, check, null);
+    }
+
+    /**
+     * Appends with the time it happened, for contributions brought in from elsewhere (an imported
+     * chat, the demo); {@code at} null means now. Sequence order is still the order of appending.
+     */
+    public CompletableFuture<Entry> append(long eventId, Contribution c, Author author, String clientKey, Check check,
+            java.time.Instant at) {
         CompletableFuture<Entry> result = new CompletableFuture<>();
         if (!running) {
             result.completeExceptionally(new Refused("Cairn is restarting. Try again in a moment."));
             return result;
         }
-        queue.add(new Pending(eventId, c, author, clientKey, check == null ? Check.NONE : check, result));
+        queue.add(new Pending(eventId, c, author, clientKey, check == null ? Check.NONE : check, at, result));
         return result;
     }
 
@@ -181,7 +190,7 @@ public final class Sequencer implements AutoCloseable {
                             continue;
                         }
                         Entry e = new Entry(eventId, ++seq, p.author().participantId(), p.author().accountId(),
-                                clock.instant(), p.contribution());
+                                p.at() != null ? p.at() : clock.instant(), p.contribution());
                         s.apply(e);
                         rows.add(new EventLogStore.Row(e, p.clientKey()));
                         if (p.clientKey() != null) existing.put(p.clientKey(), e.seq());

@@ -164,4 +164,33 @@ class LiveHttpIT {
             assertThat(stale.body()).contains("Another facilitator has already moved the conversation on");
         }
     }
+
+    @ParameterizedTest
+    @EnumSource(Database.Vendor.class)
+    void a_guest_host_sees_the_questions_but_cannot_run_the_agenda(Database.Vendor vendor) throws Exception {
+        try (TestServer server = TestServer.start(vendor)) {
+            Setup s = setUp(server);
+            HttpSession guest = server.http().signUp("Dr Jane Smith", "jane@example.org", "another long password");
+            var added = s.organiser().postJson("/api/v1/events/" + s.eventId() + "/live/team",
+                    "{\"email\": \"jane@example.org\", \"liveRole\": \"host\"}");
+            assertThat(added.status()).as(added.body()).isEqualTo(200);
+
+            HttpSession alice = server.http().bearer(join(server, s.code(), "Alice"));
+            long question = JSON.readTree(alice.postJson("/api/v1/live/" + s.code() + "/messages",
+                    "{\"text\": \"How do we make time?\", \"question\": true}").body()).get("seq").asLong();
+
+            var state = guest.get("/api/v1/events/" + s.eventId() + "/live");
+            assertThat(state.status()).isEqualTo(200);
+            assertThat(state.body()).contains("How do we make time?");
+            var answered = guest.postJson("/api/v1/events/" + s.eventId() + "/live/answer",
+                    "{\"seq\": " + question + ", \"answer\": \"later\"}");
+            assertThat(answered.status()).as(answered.body()).isEqualTo(200);
+            long first = server.services().live().plan(s.eventId()).segments().get(0).id();
+            var start = guest.postJson("/api/v1/events/" + s.eventId() + "/live/start", "{\"segment\": " + first + "}");
+            assertThat(start.status()).isEqualTo(403);
+            var stranger = server.http().signUp("Someone Else", "else@example.org", "a third long password")
+                    .get("/api/v1/events/" + s.eventId() + "/live");
+            assertThat(stranger.status()).isEqualTo(404);
+        }
+    }
 }
