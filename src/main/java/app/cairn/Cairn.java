@@ -22,6 +22,9 @@ import app.cairn.event.EventApiRoutes;
 import app.cairn.event.EventRoutes;
 import app.cairn.event.EventService;
 import app.cairn.event.TemplateService;
+import app.cairn.insights.Attendance;
+import app.cairn.insights.InsightsRoutes;
+import app.cairn.insights.InsightsService;
 import app.cairn.config.InstanceSettings;
 import app.cairn.config.Settings;
 import app.cairn.config.SettingsException;
@@ -34,6 +37,9 @@ import app.cairn.live.LiveService;
 import app.cairn.mail.Mailer;
 import app.cairn.mail.Outbox;
 import app.cairn.mail.RetryPolicy;
+import app.cairn.registration.OrganisationService;
+import app.cairn.registration.RegistrationService;
+import app.cairn.registration.Reminders;
 import app.cairn.store.Database;
 import app.cairn.web.Csrf;
 import app.cairn.web.HealthRoutes;
@@ -182,7 +188,10 @@ public final class Cairn implements Runnable {
             TemplateService templates,
             EventService events,
             AgendaService agendas,
-            LiveService live) {}
+            LiveService live,
+            RegistrationService registrations,
+            OrganisationService organisations,
+            InsightsService insights) {}
 
     /** Wires and starts Cairn. */
     public static Instance start(Settings settings, Clock clock) {
@@ -213,8 +222,17 @@ public final class Cairn implements Runnable {
         var agendas = new AgendaService(jdbi, events, communities, clock);
         var live = new Live(jdbi, clock, json(), new EventPlans(events, communities),
                 id -> accounts.byId(id).map(app.cairn.account.Account::name).orElse("Host"), mailer);
+        var organisations = new OrganisationService(jdbi, communities, clock);
+        organisations.loadDirectory();
+        var registrations = new RegistrationService(jdbi, events, communities, organisations, mailer, instanceSettings,
+                settings::link, settings.baseUrl().getHost(), clock);
+        // "Attended" means joined live with the personal link: the participants who carry a registration id.
+        Attendance attendance = eventId -> live.service().participants(eventId).stream()
+                .map(app.cairn.live.Participant::registrationId).filter(java.util.Objects::nonNull)
+                .collect(java.util.stream.Collectors.toSet());
+        var insights = new InsightsService(registrations, events, communities, attendance, clock);
         var services = new Services(instanceSettings, mailer, accounts, apiTokens, communities, passwords, admin, team,
-                invitations, templateService, events, agendas, live.service());
+                invitations, templateService, events, agendas, live.service(), registrations, organisations, insights);
         if (settings.demo()) Demo.standard(services, settings, clock).load();
 
         var templates = new Templates();
@@ -242,11 +260,17 @@ public final class Cairn implements Runnable {
         routes.add(new LiveRoutes(live, templates, settings.secureCookies(), clock));
         routes.add(console);
 
+        app.cairn.registration.RegistrationRoutes.addAll(routes, registrations, communities, templates, clock);
+        routes.add(new InsightsRoutes(insights, communities, templates));
+        // People register from anywhere (another site's form): that JSON acts for no one's session.
+        csrf.exemptJsonApi("/api/v1/public/.*");
+
         var web = new WebServer(settings, templates, csrf, accountRoutes::authenticate, json(), routes,
                 live.streamHandler(console.gate(accounts)));
         // Open streams end first, or stopping would wait for them; the sequencer stops after the last request.
         web.onStopping(live.hub()::close);
-        List<AutoCloseable> workers = List.of(live, mailSender);
+        var reminders = new Reminders(registrations, clock, java.time.Duration.ofMinutes(1));
+        List<AutoCloseable> workers = List.of(live, mailSender, reminders);
         mailSender.start();
         try {
             web.start();
@@ -255,6 +279,7 @@ public final class Cairn implements Runnable {
             live.close();
             throw e;
         }
+        reminders.start();
         return new Instance(settings, database, web, services, workers);
     }
 

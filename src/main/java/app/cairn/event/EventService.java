@@ -190,4 +190,17 @@ public final class EventService {
     public List<Membership> memberships(long accountId) {
         return communities.membershipsOf(accountId);
     }
+
+    /** An event by its web address in a community, with no permission check (the public event page). */
+    public Optional<EventPlan> findBySlug(long communityId, String slug) {
+        return store.byCommunity(communityId).stream()
+                .filter(s -> s.event().slug().equals(slug))
+                .findFirst()
+                .flatMap(s -> find(s.event().id()));
+    }
+
+    /** A community's events with no permission check, earliest first (series reports and background jobs). */
+    public List<EventSummary> inCommunity(long communityId) {
+        return store.byCommunity(communityId);
+    }
 }
