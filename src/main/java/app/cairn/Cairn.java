@@ -257,7 +257,9 @@ public final class Cairn implements Runnable {
         routes.add(new EventApiRoutes(events, agendas, templateService, communities));
         var console = new ConsoleRoutes(live, jdbi, communities, templates, settings::link,
                 email -> accounts.byEmail(email).map(app.cairn.account.Account::id));
-        routes.add(new LiveRoutes(live, templates, settings.secureCookies(), clock));
+        routes.add(new LiveRoutes(live, templates, settings.secureCookies(), clock, token -> registrations.ticket(token)
+                .map(t -> new app.cairn.live.Tickets.Ticket(t.registrationId(), t.eventId(), t.name(), t.role(),
+                        t.organisation(), t.sector(), t.email()))));
         routes.add(console);
 
         app.cairn.registration.RegistrationRoutes.addAll(routes, registrations, communities, templates, clock);

@@ -34,7 +34,10 @@ public final class LiveRoutes implements Routes {
     private final RateLimiter joins;
     private final RateLimiter actions;
 
-    public LiveRoutes(Live liveFeature, Templates templates, boolean secureCookies, Clock clock) {
+    private final Tickets tickets;
+
+    public LiveRoutes(Live liveFeature, Templates templates, boolean secureCookies, Clock clock, Tickets tickets) {
+        this.tickets = tickets;
         this.live = liveFeature.service();
         this.views = liveFeature.views();
         this.templates = templates;
@@ -51,6 +54,7 @@ public final class LiveRoutes implements Routes {
                 Form.filled(Map.of("code", Optional.ofNullable(ctx.queryParam("code")).orElse("")))));
         routes.post("/join", this::joinByCode);
         routes.get("/live/{code}", this::participantPage);
+        routes.get("/j/{token}", this::personalLink);
         routes.post("/live/{code}/join", this::joinAsWalkin);
         routes.post("/live/{code}/vote", ctx -> act(ctx, p -> vote(ctx, p), "Your answer is saved"));
         routes.post("/live/{code}/messages", ctx -> act(ctx, p -> post(ctx, p), "Sent"));
@@ -239,6 +243,26 @@ public final class LiveRoutes implements Routes {
     }
 
     private static final com.fasterxml.jackson.databind.ObjectMapper JSON = app.cairn.Cairn.json();
+
+    /** A registration's personal link: straight in, no questions, on as many devices as they like. */
+    private void personalLink(Context ctx) {
+        joins.acquire(ctx.ip(), "Too many tries from your network. Wait a minute and try again.");
+        Optional<Tickets.Ticket> ticket = tickets.ticket(ctx.pathParam("token"));
+        if (ticket.isEmpty()) {
+            ctx.status(404);
+            templates.page(ctx, "live/badLink.jte", "This link does not work", null);
+            return;
+        }
+        Tickets.Ticket t = ticket.get();
+        LiveSession session = live.openSession(t.eventId());
+        Optional<Participant> already = cookieParticipant(ctx, session);
+        if (already.isEmpty() || !java.util.Objects.equals(already.get().registrationId(), t.registrationId())) {
+            var joined = live.joinFromRegistration(t.eventId(), t.registrationId(), t.name(), t.role(), t.organisation(),
+                    t.sector(), t.email());
+            setParticipantCookie(ctx, session, joined.token());
+        }
+        ctx.redirect("/live/" + session.joinCode());
+    }
 
     private void joinAsWalkin(Context ctx) {
         LiveSession session = session(ctx);

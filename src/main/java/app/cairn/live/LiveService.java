@@ -99,9 +99,19 @@ public final class LiveService {
         return join(eventId, null, name, role, org, sector, null);
     }
 
-    /** Joins from a registration's personal link; the same registration always gets the same participant. */
+    /**
+     * Joins from a registration's personal link. The same registration is always the same
+     * participant; each device that opens the link gets its own token, so a laptop and a phone
+     * can both follow.
+     */
     public Joined joinFromRegistration(long eventId, long registrationId, String name, String role, String organisation,
             String sector, String email) {
+        Optional<Participant> existing = participants.byRegistration(eventId, registrationId);
+        if (existing.isPresent()) {
+            String token = "cp_" + app.cairn.account.Tokens.newSecret();
+            participants.addDevice(existing.get().id(), app.cairn.account.Tokens.hash(token), clock.instant());
+            return new Joined(existing.get(), token);
+        }
         return join(eventId, registrationId, name, role, organisation, sector, email);
     }
 

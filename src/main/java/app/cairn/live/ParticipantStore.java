@@ -91,10 +91,24 @@ final class ParticipantStore {
     }
 
     Optional<Participant> byTokenHash(String hash) {
-        return jdbi.withHandle(h -> h.createQuery("SELECT * FROM participants WHERE token_hash = :hash")
+        return jdbi.withHandle(h -> h.createQuery("""
+                        SELECT p.* FROM participants p WHERE p.token_hash = :hash
+                        UNION ALL
+                        SELECT p.* FROM participants p JOIN participant_devices d ON d.participant_id = p.id
+                        WHERE d.token_hash = :hash""")
                 .bind("hash", hash)
                 .map(PARTICIPANT)
-                .findOne());
+                .findFirst());
+    }
+
+    /** Another device for the same participant (their personal link opened again). */
+    void addDevice(long participantId, String tokenHash, Instant now) {
+        jdbi.useHandle(h -> h.createUpdate(
+                        "INSERT INTO participant_devices (token_hash, participant_id, created_at) VALUES (:hash, :p, :now)")
+                .bind("hash", tokenHash)
+                .bind("p", participantId)
+                .bind("now", Db.utc(now))
+                .execute());
     }
 
     Optional<Participant> byId(long id) {
