@@ -149,6 +149,40 @@ public final class LiveService {
         return sequencer.state(eventId);
     }
 
+    /**
+     * Something said at the event that may be read again: a chat message, a question or a reflection
+     * that is neither hidden nor withdrawn. {@code kind} is "message", "question" or "reflection";
+     * {@code segmentId} is the segment running when a message was sent.
+     */
+    public record Said(long seq, String kind, Long participantId, Long accountId, Long segmentId, String promptKey,
+            String text) {}
+
+    /** What was said at the event, hidden and withdrawn contributions left out, as of log entry {@code seq}. */
+    public record Transcript(long seq, List<Said> said, java.util.Map<String, String> prompts) {}
+
+    /** The event's visible messages, questions and reflections in log order (for synthesis and the pack). */
+    public Transcript transcript(long eventId) {
+        LiveState s = sequencer.state(eventId);
+        s.lock.readLock().lock();
+        try {
+            List<Said> out = new ArrayList<>();
+            for (LiveState.Message m : s.messages.values()) {
+                if (!m.visible()) continue;
+                out.add(new Said(m.seq, m.question ? "question" : "message", m.participantId, m.accountId, m.segmentId,
+                        null, m.text));
+            }
+            for (LiveState.Reflection r : s.reflections.values()) {
+                if (r.visible()) out.add(new Said(r.seq, "reflection", r.participantId, null, null, r.promptKey, r.text));
+            }
+            out.sort(java.util.Comparator.comparingLong(Said::seq));
+            var prompts = new java.util.LinkedHashMap<String, String>();
+            s.prompts.values().forEach(p -> prompts.put(p.key(), p.text()));
+            return new Transcript(s.appliedSeq, List.copyOf(out), prompts);
+        } finally {
+            s.lock.readLock().unlock();
+        }
+    }
+
     // Run of show (facilitators)
 
     /**

@@ -1,0 +1,71 @@
+package app.cairn.themes;
+
+import app.cairn.live.LivePlan;
+import app.cairn.live.LiveService;
+import app.cairn.registration.RegistrationService;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Splits what was said at an event into the streams themed on their own: the questions people
+ * brought when registering, the chat during each segment, the questions for the hosts, and the
+ * answers to each reflection prompt. Only what may be read comes in (the live feature leaves out
+ * hidden and withdrawn contributions; there are no direct messages in the log).
+ */
+final class Streams {
+    static final String REGISTRATION = "registration";
+    static final String QUESTIONS = "questions";
+
+    private Streams() {}
+
+    /** One stream of an event: a stable id (used in addresses and stored with curated themes), its title and contributions. */
+    record Stream(String id, String title, String kind, List<Said> items) {}
+
+    /** One contribution: its stable id ("m42" for log entry 42, "q7" for registration 7), who (pseudonymous) and what. */
+    record Said(String id, String person, String text) {}
+
+    static List<Stream> of(LivePlan plan, LiveService.Transcript transcript,
+            List<RegistrationService.BroughtQuestion> brought) {
+        List<Stream> out = new ArrayList<>();
+        List<Said> registration = new ArrayList<>();
+        for (var q : brought) registration.add(new Said("q" + q.registrationId(), "r" + q.personId(), q.text()));
+        out.add(new Stream(REGISTRATION, "Questions people brought when they registered", "registration", registration));
+
+        Map<Long, List<Said>> chat = new LinkedHashMap<>();
+        List<Said> beforeStart = new ArrayList<>();
+        List<Said> questions = new ArrayList<>();
+        Map<String, List<Said>> reflections = new LinkedHashMap<>();
+        for (LiveService.Said s : transcript.said()) {
+            Said said = new Said("m" + s.seq(), person(s), s.text());
+            switch (s.kind()) {
+                case "question" -> questions.add(said);
+                case "reflection" -> reflections.computeIfAbsent(s.promptKey(), k -> new ArrayList<>()).add(said);
+                default -> {
+                    if (s.segmentId() == null) beforeStart.add(said);
+                    else chat.computeIfAbsent(s.segmentId(), k -> new ArrayList<>()).add(said);
+                }
+            }
+        }
+        if (!beforeStart.isEmpty()) out.add(new Stream("chat-start", "Chat before the start", "chat", beforeStart));
+        for (LivePlan.Segment segment : plan.segments()) {
+            List<Said> said = chat.remove(segment.id());
+            if (said != null) out.add(new Stream("chat-" + segment.id(), "Chat during " + segment.title(), "chat", said));
+        }
+        // Segments removed from the agenda after the event keep their chat.
+        chat.forEach((id, said) -> out.add(new Stream("chat-" + id, "Chat during an earlier segment", "chat", said)));
+        out.add(new Stream(QUESTIONS, "Questions for the hosts", "questions", questions));
+        Map<String, String> prompts = new LinkedHashMap<>(transcript.prompts());
+        for (String key : reflections.keySet()) prompts.putIfAbsent(key, "Reflections");
+        prompts.forEach((key, prompt) -> out.add(new Stream("reflection-" + key, prompt, "reflection",
+                reflections.getOrDefault(key, List.of()))));
+        return out;
+    }
+
+    private static String person(LiveService.Said s) {
+        if (s.participantId() != null) return "p" + s.participantId();
+        if (s.accountId() != null) return "a" + s.accountId();
+        return null;
+    }
+}
