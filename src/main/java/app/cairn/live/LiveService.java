@@ -151,14 +151,17 @@ public final class LiveService {
 
     /**
      * Something said at the event that may be read again: a chat message, a question or a reflection
-     * that is neither hidden nor withdrawn. {@code kind} is "message", "question" or "reflection";
-     * {@code segmentId} is the segment running when a message was sent.
+     * that is neither hidden nor withdrawn, or a person's latest answer to an open-text poll (such as
+     * "What did you value?"). {@code kind} is "message", "question", "reflection" or "answer";
+     * {@code segmentId} is the segment running when a message was sent; {@code promptKey} is the
+     * reflection prompt's or the poll's key. An answer has {@code seq} 0: a later one replaces it.
      */
     public record Said(long seq, String kind, Long participantId, Long accountId, Long segmentId, String promptKey,
             String text) {}
 
     /** What was said at the event, hidden and withdrawn contributions left out, as of log entry {@code seq}. */
-    public record Transcript(long seq, List<Said> said, java.util.Map<String, String> prompts) {}
+    public record Transcript(long seq, List<Said> said, java.util.Map<String, String> prompts,
+            java.util.Map<String, String> openQuestions) {}
 
     /** The event's visible messages, questions and reflections in log order (for synthesis and the pack). */
     public Transcript transcript(long eventId) {
@@ -177,7 +180,17 @@ public final class LiveService {
             out.sort(java.util.Comparator.comparingLong(Said::seq));
             var prompts = new java.util.LinkedHashMap<String, String>();
             s.prompts.values().forEach(p -> prompts.put(p.key(), p.text()));
-            return new Transcript(s.appliedSeq, List.copyOf(out), prompts);
+            var openQuestions = new java.util.LinkedHashMap<String, String>();
+            for (LiveState.Poll poll : s.polls.values()) {
+                if (poll.kind != PollKind.open_text) continue;
+                openQuestions.put(poll.key, poll.question);
+                poll.votes.forEach((participant, vote) -> {
+                    if (vote.text() != null && !vote.text().isBlank()) {
+                        out.add(new Said(0, "answer", participant, null, null, poll.key, vote.text()));
+                    }
+                });
+            }
+            return new Transcript(s.appliedSeq, List.copyOf(out), prompts, openQuestions);
         } finally {
             s.lock.readLock().unlock();
         }

@@ -10,8 +10,9 @@ import java.util.Map;
 
 /**
  * Splits what was said at an event into the streams themed on their own: the questions people
- * brought when registering, the chat during each segment, the questions for the hosts, and the
- * answers to each reflection prompt. Only what may be read comes in (the live feature leaves out
+ * brought when registering, the chat during each segment, the questions for the hosts, the
+ * answers to each reflection prompt, and the answers to open-text polls such as "What did you
+ * value?" (the feedback comments). Only what may be read comes in (the live feature leaves out
  * hidden and withdrawn contributions; there are no direct messages in the log).
  */
 final class Streams {
@@ -23,7 +24,10 @@ final class Streams {
     /** One stream of an event: a stable id (used in addresses and stored with curated themes), its title and contributions. */
     record Stream(String id, String title, String kind, List<Said> items) {}
 
-    /** One contribution: its stable id ("m42" for log entry 42, "q7" for registration 7), who (pseudonymous) and what. */
+    /**
+     * One contribution: its stable id ("m42" for log entry 42, "q7" for registration 7's question,
+     * "v12.p5" for participant 12's answer to poll p5), who (pseudonymous) and what.
+     */
     record Said(String id, String person, String text) {}
 
     static List<Stream> of(LivePlan plan, LiveService.Transcript transcript,
@@ -37,7 +41,14 @@ final class Streams {
         List<Said> beforeStart = new ArrayList<>();
         List<Said> questions = new ArrayList<>();
         Map<String, List<Said>> reflections = new LinkedHashMap<>();
+        Map<String, List<Said>> answers = new LinkedHashMap<>();
         for (LiveService.Said s : transcript.said()) {
+            if (s.kind().equals("answer")) {
+                // One answer per person and poll: the latest stands, so it is known by who and which poll.
+                answers.computeIfAbsent(s.promptKey(), k -> new ArrayList<>())
+                        .add(new Said("v" + s.participantId() + "." + s.promptKey(), person(s), s.text()));
+                continue;
+            }
             Said said = new Said("m" + s.seq(), person(s), s.text());
             switch (s.kind()) {
                 case "question" -> questions.add(said);
@@ -60,6 +71,8 @@ final class Streams {
         for (String key : reflections.keySet()) prompts.putIfAbsent(key, "Reflections");
         prompts.forEach((key, prompt) -> out.add(new Stream("reflection-" + key, prompt, "reflection",
                 reflections.getOrDefault(key, List.of()))));
+        transcript.openQuestions().forEach((key, question) -> out.add(new Stream("answers-" + key, question, "feedback",
+                answers.getOrDefault(key, List.of()))));
         return out;
     }
 

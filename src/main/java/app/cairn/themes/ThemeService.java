@@ -337,7 +337,7 @@ public final class ThemeService {
                 items.add(new CuratedTheme.Item(s.id(), s.text(), row.starred(), row.representative()));
                 people.add(s.person() == null ? "item:" + s.id() : s.person());
             }
-            items.sort(java.util.Comparator.comparingLong(i -> order(i.id())));
+            items.sort(java.util.Comparator.comparingLong((CuratedTheme.Item i) -> order(i.id())).thenComparing(CuratedTheme.Item::id));
             out.add(new CuratedTheme(t.id(), t.label(), t.summary(), people.size(), items, quotes(items)));
         }
         return out;
