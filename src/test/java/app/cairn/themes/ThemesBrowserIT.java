@@ -60,6 +60,14 @@ class ThemesBrowserIT {
                     .press("Save summary");
             assertThat(facilitator.text(".cairn-theme")).contains("People want protected time to reflect.");
             facilitator.assertAccessible().screenshot("themes-curated");
+
+            // Contributions that fit no suggested theme can be kept as a theme of their own.
+            facilitator.find("#suggestions > details summary").click();
+            facilitator.find("#suggestions input[form='keep-unthemed']").click();
+            facilitator.find("#suggestions input[form='keep-unthemed']:not(:checked)").click();
+            facilitator.type("#unthemed-label", "Recruiting staff").press("Keep as a new theme");
+            assertThat(facilitator.findAll(".cairn-theme h3")).extracting(e -> e.getText()).contains("Recruiting staff");
+            facilitator.assertAccessible();
         }
     }
 
