@@ -118,7 +118,7 @@ public final class ThemeRoutes implements Routes {
         } catch (Invalid e) {
             if (api || WebServer.wantsJson(ctx)) throw e;
             Form form = Form.of(ctx);
-            e.fields().forEach(form::error);
+            e.fields().forEach((field, text) -> form.error(fieldId(ctx.pathParam("action"), field, in.one("theme")), text));
             streamPage(ctx, form, 422);
             return;
         }
@@ -130,6 +130,18 @@ public final class ThemeRoutes implements Routes {
             String back = "/c/" + plan.communitySlug() + "/events/" + plan.eventId() + "/themes/" + stream;
             ctx.redirect(in.one("theme").isEmpty() ? back : back + "#theme-" + in.one("theme"));
         }
+    }
+
+    /** The id of the field on the page that an error is about, so the error summary's link lands on it. */
+    static String fieldId(String action, String field, String theme) {
+        return switch (field) {
+            case "label" -> action.equals("rename") ? "label-" + theme : action.equals("split") ? "split-label-" + theme
+                    : "suggestions";
+            case "summary" -> "summary-" + theme;
+            case "into" -> "into-" + theme;
+            case "seeds" -> "seeds";
+            default -> theme.isEmpty() ? "suggestions" : "theme-" + theme;
+        };
     }
 
     private String perform(long account, long eventId, String stream, String action, Input in, Map<String, Object> result) {

@@ -214,7 +214,10 @@ class ThemesHttpIT {
             assertThat(again.body()).contains("Staff &lt;b&gt;now&lt;/b&gt;").doesNotContain("Staff <b>now</b>");
             var empty = browser.post(base + "/chat-start/accept", java.util.Map.of("label", "", "items", "m" + seqs.get(2)));
             assertThat(empty.status()).isEqualTo(422);
-            assertThat(empty.body()).contains("Enter a name for the theme");
+            assertThat(empty.body()).contains("Enter a name for the theme").contains("href=\"#suggestions\"");
+            var badSeeds = browser.post(base + "/chat-start/seeds", java.util.Map.of("seeds", ": no name here"));
+            assertThat(badSeeds.status()).isEqualTo(422);
+            assertThat(badSeeds.body()).contains("href=\"#seeds\"").contains("id=\"seeds-error\"").contains(": no name here");
             assertThat(browser.get(base + "/chat-start/suggestions").body()).contains("id=\"suggestions\"");
 
             // Someone outside the community sees nothing.
