@@ -71,6 +71,28 @@ class ThemesBrowserIT {
         }
     }
 
+    @Test
+    void the_demo_conversations_curated_workspace_is_accessible() {
+        Browser.assumeAvailable();
+        var now = java.time.Clock.fixed(java.time.Instant.parse("2026-11-27T09:00:00Z"), java.time.ZoneOffset.UTC);
+        try (TestServer server = TestServer.start(app.cairn.testing.TestDatabases.open(Database.Vendor.H2), now,
+                java.util.Map.of("CAIRN_DEMO", "true"));
+                Browser organiser = Browser.open(server)) {
+            var services = server.services();
+            long account = services.accounts().byEmail(app.cairn.demo.Demo.EMAIL).orElseThrow().id();
+            var community = services.communities().membershipsOf(account).get(0).community();
+            long past = services.events().list(account, community.id()).get(0).event().id();
+            organiser.go("/sign-in").type("#email", app.cairn.demo.Demo.EMAIL).type("#password", app.cairn.demo.Demo.PASSWORD)
+                    .press("Sign in");
+            organiser.go("/c/" + community.slug() + "/events/" + past + "/themes").assertAccessible();
+            organiser.press("Chat during Opening perspective");
+            assertThat(organiser.findAll(".cairn-theme h3")).extracting(e -> e.getText())
+                    .contains("Kindness to staff is kindness to patients");
+            organiser.findAll("details summary").forEach(d -> d.click());
+            organiser.assertAccessible().screenshot("themes-demo-stream");
+        }
+    }
+
     private static long firstThemeId(TestServer server, long accountId, long eventId) {
         return server.services().themes().workspace(accountId, eventId, "chat-start").curated().get(0).id();
     }
