@@ -92,7 +92,7 @@ final class CurationStore {
             if (updated == 0) {
                 h.createUpdate("""
                                 INSERT INTO curated_theme_items (event_id, stream, item_id, theme_id, starred, representative)
-                                VALUES (:e, :s, :i, :t, FALSE, :r)""")
+                                VALUES (:e, :s, :i, :t, FALSE, :r) ON CONFLICT DO NOTHING""")
                         .bind("t", themeId).bind("r", representative.contains(item))
                         .bind("e", eventId).bind("s", stream).bind("i", item).execute();
             }
