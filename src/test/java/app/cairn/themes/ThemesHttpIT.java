@@ -227,6 +227,55 @@ class ThemesHttpIT {
         }
     }
 
+    @ParameterizedTest
+    @EnumSource(Database.Vendor.class)
+    void a_facilitator_themes_the_questions_people_brought_without_seeing_who_asked(Database.Vendor vendor)
+            throws Exception {
+        try (TestServer server = TestServer.start(vendor)) {
+            Setup s = setUp(server);
+            var registrations = server.services().registrations();
+            String[] asked = {"How do we protect time to reflect when the rota is full?",
+                    "How can teams find time to reflect together?", "Where does reflection fit in a busy shift?"};
+            for (int i = 0; i < asked.length; i++) {
+                registrations.addByHand(s.accountId(), s.eventId(), new app.cairn.registration.RegistrationInput(
+                        "Registrant Number" + i, "person" + i + "@example.org", "Nurse", "NHS Fife", "health", asked[i], "",
+                        java.util.Map.of(), true), false);
+            }
+            // Sam joins the community as a facilitator through a real invitation.
+            HttpSession sam = server.http().signUp("Sam Facilitator", "sam@example.org", "another horse battery");
+            long samId = server.services().accounts().byEmail("sam@example.org").orElseThrow().id();
+            long communityId = server.services().live().plan(s.eventId()).communityId();
+            server.services().invitations().invite(s.accountId(), communityId, "sam@example.org", "facilitator");
+            String mail = server.database().jdbi().withHandle(h -> h.createQuery(
+                    "SELECT body_text FROM outbox WHERE recipient = 'sam@example.org' ORDER BY id DESC").mapTo(String.class).first());
+            var link = java.util.regex.Pattern.compile("/invitations/([A-Za-z0-9_-]+)").matcher(mail);
+            assertThat(link.find()).isTrue();
+            server.services().invitations().accept(link.group(1), samId);
+
+            // A facilitator may not read registrations, but may theme the questions people brought.
+            assertThat(s.api().get("/api/v1/events/" + s.eventId() + "/registrations").status()).isEqualTo(200);
+            assertThat(sam.get("/api/v1/events/" + s.eventId() + "/registrations").status()).isIn(403, 404);
+            var page = sam.get("/c/" + s.slug() + "/events/" + s.eventId() + "/themes/registration");
+            assertThat(page.status()).as(page.body()).isEqualTo(200);
+            assertThat(page.body()).contains(asked[1]).doesNotContain("Registrant Number").doesNotContain("@example.org");
+            var kept = sam.post("/c/" + s.slug() + "/events/" + s.eventId() + "/themes/registration/accept",
+                    java.util.Map.of("label", "Time to reflect", "items", String.join(",", ids(server, s, "registration"))));
+            assertThat(kept.status()).isEqualTo(302);
+            var pack = server.services().themes().curatedForEvent(s.eventId());
+            assertThat(pack).extracting(PackThemes::stream).containsExactly("registration");
+            assertThat(pack.get(0).themes().get(0).people()).isEqualTo(3);
+            assertThat(pack.get(0).themes().get(0).quotes()).hasSize(3).doesNotContain("Registrant Number0");
+        }
+    }
+
+    static List<String> ids(TestServer server, Setup s, String stream) throws Exception {
+        List<String> out = new ArrayList<>();
+        JsonNode ws = JSON.readTree(s.api().get("/api/v1/events/" + s.eventId() + "/themes/" + stream).body());
+        ws.get("suggestions").get("themes").forEach(t -> out.addAll(memberIds(t)));
+        ws.get("suggestions").get("unthemed").forEach(m -> out.add(m.get("itemId").asText()));
+        return out;
+    }
+
     static long accept(Setup s, String path, String label, List<Long> seqs) throws Exception {
         List<String> ids = seqs.stream().map(x -> "m" + x).toList();
         var r = s.api().postJson(path + "accept", JSON.writeValueAsString(java.util.Map.of("label", label, "items", ids)));
