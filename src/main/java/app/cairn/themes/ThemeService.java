@@ -420,7 +420,10 @@ public final class ThemeService {
         out.put("seeds", w.seeds());
         out.put("setAside", w.setAside());
         out.put("curated", w.curated());
-        out.put("suggestions", w.suggestions());
+        // Seed themes nobody spoke to (kept themes' names, themes in mind) are left out, as on the page.
+        Suggestions.Stream s = w.suggestions();
+        out.put("suggestions", new Suggestions.Stream(s.name(), s.items(), s.people(), w.themes(), s.unthemed(),
+                s.keyPhrases(), s.noise()));
         return out;
     }
 }
