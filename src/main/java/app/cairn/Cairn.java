@@ -191,7 +191,8 @@ public final class Cairn implements Runnable {
             LiveService live,
             RegistrationService registrations,
             OrganisationService organisations,
-            InsightsService insights) {}
+            InsightsService insights,
+            app.cairn.feedback.FeedbackService feedback) {}
 
     /** Wires and starts Cairn. */
     public static Instance start(Settings settings, Clock clock) {
@@ -231,8 +232,11 @@ public final class Cairn implements Runnable {
                 .map(app.cairn.live.Participant::registrationId).filter(java.util.Objects::nonNull)
                 .collect(java.util.stream.Collectors.toSet());
         var insights = new InsightsService(registrations, events, communities, attendance, clock);
+        var feedback = new app.cairn.feedback.FeedbackService(jdbi, events, communities, live.service(), registrations,
+                mailer, settings::link, clock);
         var services = new Services(instanceSettings, mailer, accounts, apiTokens, communities, passwords, admin, team,
-                invitations, templateService, events, agendas, live.service(), registrations, organisations, insights);
+                invitations, templateService, events, agendas, live.service(), registrations, organisations, insights,
+                feedback);
         if (settings.demo()) Demo.standard(services, settings, clock).load();
 
         var templates = new Templates();
@@ -264,6 +268,9 @@ public final class Cairn implements Runnable {
 
         app.cairn.registration.RegistrationRoutes.addAll(routes, registrations, communities, templates, clock);
         routes.add(new InsightsRoutes(insights, communities, templates));
+        routes.add(new app.cairn.feedback.FeedbackRoutes(feedback, live.service(), templates));
+        // A participant answers by their emailed link: the secret link is the credential, as for joining.
+        csrf.exemptJsonApi("/api/v1/feedback/[^/]+");
         // People register from anywhere (another site's form): that JSON acts for no one's session.
         csrf.exemptJsonApi("/api/v1/public/.*");
 
