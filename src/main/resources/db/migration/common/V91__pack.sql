@@ -8,6 +8,8 @@ CREATE TABLE packs (
     attribute_quotes BOOLEAN NOT NULL DEFAULT FALSE,
     include_hosts   BOOLEAN NOT NULL DEFAULT TRUE,
     published_at    TIMESTAMP WITH TIME ZONE,
+    -- The pack as published (JSON): what readers see, unchanged until the organiser publishes again.
+    snapshot        TEXT,
     updated_at      TIMESTAMP WITH TIME ZONE NOT NULL
 );
 

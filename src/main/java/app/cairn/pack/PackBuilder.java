@@ -1,0 +1,341 @@
+package app.cairn.pack;
+
+import app.cairn.event.Segment;
+import app.cairn.event.SegmentKind;
+import app.cairn.feedback.EvaluationSummary;
+import app.cairn.feedback.FeedbackForm;
+import app.cairn.feedback.FeedbackResponse;
+import app.cairn.feedback.Percent;
+import app.cairn.live.Contribution.PollKind;
+import app.cairn.live.LiveViews;
+import app.cairn.pack.Pack.Bar;
+import app.cairn.pack.Pack.Chart;
+import app.cairn.pack.Pack.Figure;
+import app.cairn.pack.Pack.Group;
+import app.cairn.pack.Pack.Quote;
+import app.cairn.pack.Pack.Section;
+import app.cairn.registration.Sector;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Writes a pack from its inputs: a pure function, section by section in {@link Pack#ORDER}.
+ * A section with nothing to say is left out and named in {@link Pack#missing()}.
+ */
+public final class PackBuilder {
+    static final int EXAMPLE_ROLES = 6;
+    static final int EXAMPLE_ORGANISATIONS = 10;
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK);
+
+    private final PackInputs in;
+    private final List<Section> sections = new ArrayList<>();
+    private final List<String> missing = new ArrayList<>();
+
+    private PackBuilder(PackInputs in) {
+        this.in = in;
+    }
+
+    public static Pack build(PackInputs in) {
+        return new PackBuilder(in).run();
+    }
+
+    private Pack run() {
+        cover();
+        purpose();
+        joined();
+        questions();
+        polls();
+        perspective();
+        themes();
+        breakouts();
+        reflections();
+        diy();
+        evaluation();
+        contact();
+        String colour = in.community().brandColour() == null || in.community().brandColour().isBlank()
+                ? "#22413a" : in.community().brandColour();
+        return new Pack(in.event().id(), in.event().title(), in.community().name(), colour,
+                in.event().date().format(DATE), sections, missing);
+    }
+
+    /** Adds a section unless the organiser left it out; the organiser's text replaces Cairn's. */
+    private void add(String key, String heading, String text, List<Figure> figures, List<Chart> charts, List<Group> groups) {
+        PackInputs.SectionEdit edit = in.edits().get(key);
+        if (edit != null && edit.hidden()) return;
+        boolean edited = edit != null && edit.text() != null;
+        sections.add(new Section(key, heading, edited ? edit.text() : text, edited, figures, charts, groups));
+    }
+
+    private boolean hasEdit(String key) {
+        PackInputs.SectionEdit e = in.edits().get(key);
+        return e != null && e.text() != null && !e.text().isBlank() && !e.hidden();
+    }
+
+    private void cover() {
+        var e = in.event();
+        StringBuilder text = new StringBuilder(in.community().name()).append(" · ").append(e.date().format(DATE));
+        List<String> hosts = new ArrayList<>();
+        if (in.settings().includeHosts()) for (var h : e.hosts()) hosts.add(h.line());
+        if (!hosts.isEmpty()) text.append("\nHosted by ").append(String.join("; ", hosts));
+        add("cover", e.title(), text.toString(), List.of(), List.of(), List.of());
+    }
+
+    private void purpose() {
+        String p = in.event().purpose() == null ? "" : in.event().purpose().strip();
+        if (p.isEmpty() && !hasEdit("purpose")) {
+            missing.add("What we set out to do: the event has no purpose written. Add one to the event or write it here.");
+            return;
+        }
+        add("purpose", "What we set out to do", p, List.of(), List.of(), List.of());
+    }
+
+    private void joined() {
+        List<PackInputs.Person> people = in.people().people();
+        if (people.isEmpty() && !hasEdit("joined")) {
+            missing.add("Who joined: nobody registered or joined live.");
+            return;
+        }
+        int n = people.size();
+        List<Figure> figures = new ArrayList<>();
+        figures.add(new Figure(Integer.toString(n), n == 1 ? "person " + in.people().basis() : "people " + in.people().basis(), ""));
+        List<Chart> charts = new ArrayList<>();
+        Map<String, Integer> sectors = new LinkedHashMap<>();
+        for (Sector s : Sector.values()) sectors.put(s.label(), 0);
+        int noSector = 0;
+        for (var p : people) {
+            if (Sector.ofCode(p.sector()).isPresent()) sectors.merge(Sector.labelOf(p.sector()), 1, Integer::sum);
+            else noSector++;
+        }
+        int withSector = n - noSector;
+        if (withSector > 0) {
+            List<Bar> bars = new ArrayList<>();
+            sectors.forEach((label, c) -> bars.add(new Bar(label, c, Percent.of(c, withSector))));
+            charts.add(new Chart("sectors", "Sectors people came from", bars, withSector,
+                    "Percentages are of the " + withSector + " who gave their sector; " + noSector + " did not."));
+        }
+        if (in.fresh() != null && in.returning() != null && in.fresh() + in.returning() > 0) {
+            int base = in.fresh() + in.returning();
+            charts.add(new Chart("returning", "New and returning", List.of(
+                    new Bar("First conversation with us", in.fresh(), Percent.of(in.fresh(), base)),
+                    new Bar("Been before", in.returning(), Percent.of(in.returning(), base))), base,
+                    "Of the " + base + " people with a confirmed place (registrations, not only those who joined)."));
+        }
+        List<Group> groups = new ArrayList<>();
+        List<String> roles = distinct(people.stream().map(PackInputs.Person::role).toList(), EXAMPLE_ROLES);
+        if (!roles.isEmpty()) groups.add(new Group("Roles included", "", roles, List.of()));
+        List<String> orgs = distinct(people.stream().map(PackInputs.Person::organisation).toList(), EXAMPLE_ORGANISATIONS);
+        int allOrgs = distinct(people.stream().map(PackInputs.Person::organisation).toList(), Integer.MAX_VALUE).size();
+        if (!orgs.isEmpty()) {
+            figures.add(new Figure(Integer.toString(allOrgs), allOrgs == 1 ? "organisation" : "organisations", ""));
+            groups.add(new Group("Organisations included", allOrgs > orgs.size()
+                    ? orgs.size() + " of the " + allOrgs + " organisations" : "", orgs, List.of()));
+        }
+        add("joined", "Who joined us", "We were joined by " + n + (n == 1 ? " person" : " people") + " from "
+                + (allOrgs == 0 ? "across the system." : allOrgs + (allOrgs == 1 ? " organisation." : " organisations.")),
+                figures, charts, groups);
+    }
+
+    private void questions() {
+        List<Quote> quotes = in.oneQuestions().stream().map(String::strip).filter(q -> !q.isEmpty())
+                .map(q -> new Quote(q, null)).toList();
+        if (quotes.isEmpty() && !hasEdit("questions")) {
+            missing.add("The questions people brought: nobody answered \u201cIf this event could answer one question\u201d.");
+            return;
+        }
+        add("questions", "If this event could answer one question, what would it be?",
+                quotes.size() + " people brought a question when they registered.", List.of(), List.of(),
+                List.of(new Group("", "", List.of(), quotes)));
+    }
+
+    private void polls() {
+        List<Chart> charts = new ArrayList<>();
+        List<Group> groups = new ArrayList<>();
+        for (LiveViews.PollView p : in.polls()) {
+            LiveViews.Results r = p.results();
+            if (r == null || r.answered() == 0) continue;
+            int n = r.answered();
+            if (p.kind() == PollKind.single_choice || p.kind() == PollKind.multiple_choice) {
+                List<Bar> bars = new ArrayList<>();
+                for (int i = 0; i < p.options().size(); i++) {
+                    int c = i < r.counts().size() ? r.counts().get(i) : 0;
+                    bars.add(new Bar(p.options().get(i), c, Percent.of(c, n)));
+                }
+                charts.add(new Chart("poll-" + p.key(), p.question(), bars, n, "Of the " + n
+                        + (n == 1 ? " person" : " people") + " who answered"
+                        + (p.kind() == PollKind.multiple_choice ? "; people could choose more than one, so the shares add up to more than 100%." : ".")));
+            } else if (p.kind() == PollKind.rating) {
+                List<Bar> bars = new ArrayList<>();
+                for (int i = 0; i < 5; i++) bars.add(new Bar(Integer.toString(i + 1), r.counts().get(i), Percent.of(r.counts().get(i), n)));
+                charts.add(new Chart("poll-" + p.key(), p.question(), bars, n, "Average " + r.average()
+                        + " out of 5, from the " + n + (n == 1 ? " person" : " people") + " who answered."));
+            } else if (p.kind() == PollKind.word_cloud) {
+                groups.add(new Group(p.question(), "The words given most (by " + n + (n == 1 ? " person" : " people") + ")",
+                        r.words().stream().limit(20).map(w -> w.word() + " (" + w.count() + ")").toList(), List.of()));
+            } else {
+                groups.add(new Group(p.question(), n + (n == 1 ? " answer" : " answers"), List.of(),
+                        r.answers().stream().map(a -> new Quote(a, null)).toList()));
+            }
+        }
+        if (charts.isEmpty() && groups.isEmpty() && !hasEdit("polls")) {
+            missing.add("Poll results: no poll was answered.");
+            return;
+        }
+        add("polls", "What the polls said", "", List.of(), charts, groups);
+    }
+
+    private void perspective() {
+        Set<Long> perspectiveSegments = segmentIds(SegmentKind.PERSPECTIVE);
+        List<LiveViews.MessageView> asked = in.messages().stream()
+                .filter(m -> m.question() && !m.removed() && m.segmentId() != null && perspectiveSegments.contains(m.segmentId()))
+                .toList();
+        String url = in.event().recordingUrl();
+        boolean hasRecording = url != null && !url.isBlank();
+        if (asked.isEmpty() && !hasRecording && !hasEdit("perspective")) {
+            if (!perspectiveSegments.isEmpty()) missing.add("Opening perspective: no recording link and no questions. Add a summary here.");
+            return;
+        }
+        int live = 0, later = 0;
+        List<String> laterPoints = new ArrayList<>();
+        for (var q : asked) {
+            if ("live".equals(q.answer())) live++;
+            if ("recording".equals(q.answer()) || "later".equals(q.answer())) {
+                later++;
+                String at = q.recordingAt() == null || q.recordingAt().isBlank() ? "" : " (in the recording at " + q.recordingAt() + ")";
+                laterPoints.add("\u201c" + q.text() + "\u201d" + at);
+            }
+        }
+        List<Figure> figures = new ArrayList<>();
+        if (!asked.isEmpty()) {
+            figures.add(new Figure(Integer.toString(asked.size()), asked.size() == 1 ? "question asked" : "questions asked", ""));
+            figures.add(new Figure(Integer.toString(live), "answered live", "of " + asked.size()));
+            figures.add(new Figure(Integer.toString(later), "answered afterwards", "of " + asked.size()));
+        }
+        List<Group> groups = new ArrayList<>();
+        if (hasRecording) groups.add(new Group("Recording", url, List.of(), List.of()));
+        if (!laterPoints.isEmpty()) groups.add(new Group("Questions answered after the event", "", laterPoints, List.of()));
+        String hosts = in.settings().includeHosts() && !in.event().hosts().isEmpty()
+                ? in.event().hosts().get(0).name() + " opened the conversation." : "";
+        add("perspective", "Opening perspective", hosts, figures, List.of(), groups);
+    }
+
+    private void themes() {
+        List<Group> groups = themeGroups(false);
+        if (groups.isEmpty() && !hasEdit("themes")) {
+            missing.add("Themes from the chat: none yet. Group the chat into themes in the pack editor.");
+            return;
+        }
+        add("themes", "Themes from the conversation", "", List.of(), List.of(), groups);
+    }
+
+    private List<Group> themeGroups(boolean rooms) {
+        List<Group> groups = new ArrayList<>();
+        for (PackTheme t : in.themes()) {
+            if ("rooms".equals(t.streamKey()) != rooms) continue;
+            String who = t.people() + (t.people() == 1 ? " person" : " people") + (rooms ? "" : " \u00b7 " + t.streamLabel());
+            String text = t.summary() == null || t.summary().isBlank() ? who : t.summary() + " (" + who + ")";
+            groups.add(new Group(t.label(), text, List.of(), t.quotes().stream().map(q -> new Quote(q, null)).toList()));
+        }
+        return groups;
+    }
+
+    private void breakouts() {
+        List<String> prompts = new ArrayList<>();
+        for (Segment s : in.segments()) if (s.kind() == SegmentKind.BREAKOUT) prompts.addAll(s.prompts());
+        List<Group> groups = new ArrayList<>();
+        if (!prompts.isEmpty()) groups.add(new Group("What the rooms discussed", "", prompts, List.of()));
+        groups.addAll(themeGroups(true));
+        if (groups.isEmpty() && !hasEdit("breakouts")) return;
+        add("breakouts", "Breakout discussions", "", List.of(), List.of(), groups);
+    }
+
+    private void reflections() {
+        List<Group> groups = new ArrayList<>();
+        for (LiveViews.PromptView p : in.prompts()) {
+            List<Quote> quotes = new ArrayList<>();
+            for (var r : in.reflections()) {
+                if (r.removed() || !p.key().equals(r.promptKey()) || r.text() == null) continue;
+                quotes.add(new Quote(r.text(), in.settings().attributeQuotes() ? r.name() : null));
+            }
+            if (!quotes.isEmpty()) groups.add(new Group(p.text(), quotes.size() + (quotes.size() == 1 ? " reflection" : " reflections"), List.of(), quotes));
+        }
+        if (groups.isEmpty() && !hasEdit("reflections")) {
+            missing.add("Closing reflections: nobody shared a reflection.");
+            return;
+        }
+        add("reflections", "Closing reflections", "", List.of(), List.of(), groups);
+    }
+
+    private void diy() {
+        if (in.diy() == null) return;
+        List<String> steps = new ArrayList<>();
+        for (Segment s : in.diy().segments()) {
+            steps.add(s.minutes() + " mins \u2013 " + s.title() + (s.guidance() == null || s.guidance().isBlank() ? "" : ": " + s.guidance()));
+        }
+        add("diy", "Host this conversation in your own team", "Did you value the conversation? Here are our steps to host your own "
+                + in.diy().totalMinutes() + "-minute version with your team.", List.of(), List.of(),
+                List.of(new Group(in.diy().name(), "", steps, List.of())));
+    }
+
+    private void evaluation() {
+        List<FeedbackResponse> responses = in.responses();
+        if (responses.isEmpty() && !hasEdit("evaluation")) {
+            missing.add(in.form() == null || in.form().state() == FeedbackForm.State.draft
+                    ? "Evaluation: the feedback form was not opened." : "Evaluation: nobody has answered the feedback form yet.");
+            return;
+        }
+        EvaluationSummary s = EvaluationSummary.of(responses);
+        List<Figure> figures = new ArrayList<>(Figures.evaluation(s));
+        List<Chart> charts = new ArrayList<>();
+        if (s.scored() > 0) {
+            List<Bar> bars = new ArrayList<>();
+            for (int i = 0; i < 5; i++) bars.add(new Bar(i + 1 + " out of 5", s.scoreCounts().get(i), Percent.of(s.scoreCounts().get(i), s.scored())));
+            charts.add(new Chart("scores", FeedbackForm.SCORE, bars, s.scored(), "Of the " + s.scored()
+                    + " who gave a score; " + s.scoreBlank() + " did not."));
+        }
+        List<Group> groups = new ArrayList<>();
+        List<Quote> valued = responses.stream().map(FeedbackResponse::valued).filter(v -> v != null && !v.isBlank())
+                .map(v -> new Quote(v.strip(), null)).toList();
+        if (!valued.isEmpty()) groups.add(new Group(FeedbackForm.VALUED, valued.size() + " of " + s.responses() + " answered", List.of(), valued));
+        List<Quote> better = responses.stream().map(FeedbackResponse::better).filter(v -> v != null && !v.isBlank())
+                .map(v -> new Quote(v.strip(), null)).toList();
+        if (!better.isEmpty()) groups.add(new Group(FeedbackForm.BETTER, better.size() + " of " + s.responses() + " answered", List.of(), better));
+        add("evaluation", "What our participants thought", "Thank you for being part of this conversation.", figures,
+                charts, groups);
+    }
+
+    private void contact() {
+        String email = in.event().contactEmail();
+        if (email == null || email.isBlank()) email = in.community().contactEmail();
+        if ((email == null || email.isBlank()) && !hasEdit("contact")) {
+            missing.add("Contact details: neither the event nor the community has a contact email.");
+            return;
+        }
+        add("contact", "Contact us", "If you have any questions about this pack or our conversations, contact us at "
+                + email + ".", List.of(), List.of(), List.of());
+    }
+
+    private Set<Long> segmentIds(SegmentKind kind) {
+        Set<Long> ids = new HashSet<>();
+        for (Segment s : in.segments()) if (s.kind() == kind) ids.add(s.id());
+        return ids;
+    }
+
+    /** Up to {@code limit} different non-blank values (ignoring case), in the order first seen. */
+    static List<String> distinct(List<String> values, int limit) {
+        Set<String> seen = new HashSet<>();
+        LinkedHashSet<String> out = new LinkedHashSet<>();
+        for (String v : values) {
+            if (v == null || v.isBlank()) continue;
+            if (seen.add(v.strip().toLowerCase(Locale.ROOT))) out.add(v.strip());
+            if (out.size() >= limit) break;
+        }
+        return List.copyOf(out);
+    }
+}
