@@ -29,7 +29,7 @@ public record FeedbackForm(long eventId, boolean anonymous, State state, Instant
     }
 
     /** A form nobody has set up yet: anonymous, not open, no questions of its own. */
-    static FeedbackForm blank(long eventId) {
+    public static FeedbackForm blank(long eventId) {
         return new FeedbackForm(eventId, true, State.draft, null, null, null, List.of());
     }
 }
