@@ -192,7 +192,8 @@ public final class Cairn implements Runnable {
             RegistrationService registrations,
             OrganisationService organisations,
             InsightsService insights,
-            app.cairn.feedback.FeedbackService feedback) {}
+            app.cairn.feedback.FeedbackService feedback,
+            app.cairn.pack.PackService packs) {}
 
     /** Wires and starts Cairn. */
     public static Instance start(Settings settings, Clock clock) {
@@ -234,9 +235,12 @@ public final class Cairn implements Runnable {
         var insights = new InsightsService(registrations, events, communities, attendance, clock);
         var feedback = new app.cairn.feedback.FeedbackService(jdbi, events, communities, live.service(), registrations,
                 mailer, settings::link, clock);
+        // Themes come from the hand-grouping in the pack editor until the themes workspace is wired in.
+        var packs = new app.cairn.pack.PackService(jdbi, events, communities, registrations, insights, live.service(),
+                feedback, mailer, settings::link, clock);
         var services = new Services(instanceSettings, mailer, accounts, apiTokens, communities, passwords, admin, team,
                 invitations, templateService, events, agendas, live.service(), registrations, organisations, insights,
-                feedback);
+                feedback, packs);
         if (settings.demo()) Demo.standard(services, settings, clock).load();
 
         var templates = new Templates();
@@ -269,6 +273,7 @@ public final class Cairn implements Runnable {
         app.cairn.registration.RegistrationRoutes.addAll(routes, registrations, communities, templates, clock);
         routes.add(new InsightsRoutes(insights, communities, templates));
         routes.add(new app.cairn.feedback.FeedbackRoutes(feedback, live.service(), templates));
+        routes.add(new app.cairn.pack.PackRoutes(packs, new app.cairn.pack.PackRender(templates), templates));
         // A participant answers by their emailed link: the secret link is the credential, as for joining.
         csrf.exemptJsonApi("/api/v1/feedback/[^/]+");
         // People register from anywhere (another site's form): that JSON acts for no one's session.

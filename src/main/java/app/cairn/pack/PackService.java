@@ -155,6 +155,10 @@ public final class PackService {
      */
     public Published publish(long accountId, long eventId, boolean email) {
         Managed m = manage(accountId, eventId);
+        if (email && m.settings().visibility() == PackSettings.Visibility.ORGANISERS) {
+            throw Invalid.field("visibility", "The pack is open to the team only, so people emailed the link could not "
+                    + "read it. Choose who can read it first, or publish without emailing.");
+        }
         Pack pack = draft(accountId, eventId);
         store.publish(eventId, toJson(pack), clock.instant());
         String url = link.apply("/p/" + m.settings().shareToken());
@@ -177,9 +181,10 @@ public final class PackService {
 
                         Thank you for being part of "%s" with %s. The pack of what was said and learned is ready:
                         %s
-                        %s""".formatted(e.getValue(), pack.title(), pack.community(), url,
-                        m.settings().visibility() == PackSettings.Visibility.ORGANISERS
-                                ? "\nThe pack is open to the community's team only for now; it will open to you when they share it." : "")));
+
+                        It has what people asked and said (without names), the poll results and how people rated the
+                        event, and the steps to host this conversation in your own team.""".formatted(e.getValue(),
+                        pack.title(), pack.community(), url)));
                 sent++;
             }
         }
