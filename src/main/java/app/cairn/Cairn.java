@@ -68,7 +68,7 @@ import picocli.CommandLine.Option;
         mixinStandardHelpOptions = true,
         versionProvider = Cairn.Version.class,
         description = "Community conversations from invitation to event pack.",
-        subcommands = {Cairn.Serve.class})
+        subcommands = {Cairn.Serve.class, Cairn.PackCommand.class})
 public final class Cairn implements Runnable {
     private static final Logger log = LoggerFactory.getLogger(Cairn.class);
 
@@ -147,6 +147,67 @@ public final class Cairn implements Runnable {
             Thread.currentThread().join();
             return 0;
         }
+    }
+
+    @Command(
+            name = "pack",
+            mixinStandardHelpOptions = true,
+            description = {"Write an event's pack to a file, as it is now (published or not).",
+                "The event is its number, or its address in a community as COMMUNITY/EVENT (e.g. lanterns/kindness-at-work)."})
+    static final class PackCommand implements Callable<Integer> {
+        @Option(names = "--event", required = true, paramLabel = "EVENT", description = "Event number or COMMUNITY/EVENT.")
+        String event;
+
+        @Option(names = "--format", required = true, paramLabel = "FORMAT",
+                description = "pdf, html, docx or csv (a zip of the data behind each chart, as CSV and XLSX).")
+        String format;
+
+        @Option(names = "--out", required = true, paramLabel = "PATH", description = "File to write.")
+        Path out;
+
+        @CommandLine.Mixin
+        DatabaseOptions database = new DatabaseOptions();
+
+        @Override
+        public Integer call() throws Exception {
+            Settings settings = database.apply(Settings.fromEnvironment(System.getenv()));
+            try (Database db = Database.open(settings);
+                    var sources = packServicesOn(db, settings, Clock.systemUTC())) {
+                byte[] bytes = app.cairn.pack.PackFiles.write(sources, event, format);
+                java.nio.file.Files.write(out, bytes);
+                System.out.println("wrote " + out + " (" + bytes.length + " bytes)");
+            }
+            return 0;
+        }
+    }
+
+    /**
+     * The services a pack is written from, without the web server or background workers (for the
+     * command line and benchmarks). Close the returned value to stop the live log reader.
+     */
+    public static app.cairn.pack.PackFiles.Sources packServicesOn(Database database, Settings settings, Clock clock) {
+        var jdbi = database.jdbi();
+        var instanceSettings = new InstanceSettings(jdbi);
+        var mailer = new Outbox(jdbi, clock, settings.mail().smtpConfigured());
+        var accounts = new AccountService(jdbi, instanceSettings, clock);
+        var communities = new CommunityService(jdbi, clock);
+        var team = new TeamService(jdbi, communities, accounts);
+        var templateService = new TemplateService(jdbi, communities, clock);
+        var events = new EventService(jdbi, communities, templateService, clock);
+        var live = new Live(jdbi, clock, json(), new EventPlans(events, communities), id -> "Host", mailer);
+        var organisations = new OrganisationService(jdbi, communities, clock);
+        var registrations = new RegistrationService(jdbi, events, communities, organisations, mailer, instanceSettings,
+                settings::link, settings.baseUrl().getHost(), clock);
+        Attendance attendance = eventId -> live.service().participants(eventId).stream()
+                .map(app.cairn.live.Participant::registrationId).filter(java.util.Objects::nonNull)
+                .collect(java.util.stream.Collectors.toSet());
+        var insights = new InsightsService(registrations, events, communities, attendance, clock);
+        var feedback = new app.cairn.feedback.FeedbackService(jdbi, events, communities, live.service(), registrations,
+                mailer, settings::link, clock);
+        var packs = new app.cairn.pack.PackService(jdbi, events, communities, registrations, insights, live.service(),
+                feedback, mailer, settings::link, clock);
+        return new app.cairn.pack.PackFiles.Sources(packs, events, communities, team, new app.cairn.pack.PackRender(new Templates()),
+                live);
     }
 
     /** A running Cairn: its database and web server, and the services tests and the demo use. */
