@@ -299,6 +299,7 @@ public final class PackBuilder {
             charts.add(new Chart("scores", FeedbackForm.SCORE, bars, s.scored(), "Of the " + s.scored()
                     + " who gave a score; " + s.scoreBlank() + " did not."));
         }
+        if (in.form() != null) charts.addAll(ownQuestionCharts(in.form(), responses));
         List<Group> groups = new ArrayList<>();
         List<Quote> valued = responses.stream().map(FeedbackResponse::valued).filter(v -> v != null && !v.isBlank())
                 .map(v -> new Quote(v.strip(), null)).toList();
@@ -308,6 +309,32 @@ public final class PackBuilder {
         if (!better.isEmpty()) groups.add(new Group(FeedbackForm.BETTER, better.size() + " of " + s.responses() + " answered", List.of(), better));
         add("evaluation", "What our participants thought", "Thank you for being part of this conversation.", figures,
                 charts, groups);
+    }
+
+    /** The organiser's own choice questions, each a chart of the people who answered it (free text stays out of the pack). */
+    static List<Chart> ownQuestionCharts(FeedbackForm form, List<FeedbackResponse> responses) {
+        List<Chart> out = new ArrayList<>();
+        for (var q : form.questions()) {
+            if (q.options().isEmpty()) continue;
+            int[] counts = new int[q.options().size()];
+            int answered = 0;
+            for (FeedbackResponse r : responses) {
+                String a = r.answers().get(q.id());
+                if (a == null || a.isBlank()) continue;
+                answered++;
+                List<String> picked = q.kind() == app.cairn.registration.QuestionKind.MULTIPLE_CHOICE
+                        ? List.of(a.split("; ")) : List.of(a);
+                for (int i = 0; i < counts.length; i++) if (picked.contains(q.options().get(i))) counts[i]++;
+            }
+            if (answered == 0) continue;
+            List<Bar> bars = new ArrayList<>();
+            for (int i = 0; i < counts.length; i++) bars.add(new Bar(q.options().get(i), counts[i], Percent.of(counts[i], answered)));
+            int blank = responses.size() - answered;
+            out.add(new Chart("feedback-q" + q.id(), q.label(), bars, answered, "Of the " + answered + " who answered; "
+                    + blank + " did not" + (q.kind() == app.cairn.registration.QuestionKind.MULTIPLE_CHOICE
+                            ? ". People could choose more than one, so the shares add up to more than 100%." : ".")));
+        }
+        return out;
     }
 
     private void contact() {

@@ -112,4 +112,28 @@ class PackBuilderTest {
         Pack pack = PackBuilder.build(PackFixtures.full("x"));
         assertThat(PackService.fromJson(PackService.toJson(pack))).isEqualTo(pack);
     }
+
+    @Test
+    void the_organisers_own_choice_questions_are_charted_of_those_who_answered_them() {
+        var form = new app.cairn.feedback.FeedbackForm(7, true, app.cairn.feedback.FeedbackForm.State.closed, null, null, null,
+                java.util.List.of(new app.cairn.feedback.FeedbackQuestion(4, 1, app.cairn.registration.QuestionKind.MULTIPLE_CHOICE,
+                        "Which parts helped?", java.util.List.of("The talk", "The rooms", "The quiet"))));
+        var r = java.util.List.of(
+                new app.cairn.feedback.FeedbackResponse(1, 7, null, null, null, "", "", Map.of(4L, "The talk; The rooms"), null),
+                new app.cairn.feedback.FeedbackResponse(2, 7, null, null, null, "", "", Map.of(4L, "The rooms"), null),
+                new app.cairn.feedback.FeedbackResponse(3, 7, null, null, null, "", "", Map.of(), null));
+        var chart = PackBuilder.ownQuestionCharts(form, r).get(0);
+        assertThat(chart.base()).isEqualTo(2);
+        assertThat(chart.bars()).extracting(Pack.Bar::count).containsExactly(1, 2, 0);
+        assertThat(chart.bars()).extracting(Pack.Bar::percent).containsExactly(50, 100, 0);
+        assertThat(chart.note()).startsWith("Of the 2 who answered; 1 did not").contains("more than 100%");
+    }
+
+    @Test
+    void the_sections_match_the_golden_outline() throws Exception {
+        String outline = Outline.of(PackBuilder.build(PackFixtures.full("Small things matter")));
+        String golden = new String(PackBuilderTest.class.getResourceAsStream("full-pack-outline.txt").readAllBytes(),
+                java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(outline).isEqualTo(golden);
+    }
 }

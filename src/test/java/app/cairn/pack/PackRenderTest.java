@@ -52,6 +52,9 @@ class PackRenderTest {
             assertThat(text).contains("ENDOFQUOTE").contains("x".repeat(300));
         }
         assertThat(render.html(PackBuilder.build(PackFixtures.full(quote)))).contains("ENDOFQUOTE");
+        try (XWPFDocument docx = new XWPFDocument(new ByteArrayInputStream(PackDocx.write(PackBuilder.build(PackFixtures.full(quote)))))) {
+            assertThat(docx.getParagraphs()).anySatisfy(p -> assertThat(p.getText()).contains("ENDOFQUOTE"));
+        }
     }
 
     @Test
@@ -110,5 +113,34 @@ class PackRenderTest {
             }
         }
         return out;
+    }
+
+    @Test
+    void the_data_bundle_has_each_chart_as_csv_and_xlsx_with_formulas_escaped() throws Exception {
+        assertThat(PackData.safe("=HYPERLINK(\"x\")")).isEqualTo("'=HYPERLINK(\"x\")");
+        assertThat(PackData.safe("+1")).isEqualTo("'+1");
+        assertThat(PackData.safe("-2")).isEqualTo("'-2");
+        assertThat(PackData.safe("@SUM(A1)")).isEqualTo("'@SUM(A1)");
+        assertThat(PackData.safe("Yes")).isEqualTo("Yes");
+        PackInputs in = PackFixtures.full("x");
+        var poll = new app.cairn.live.LiveViews.PollView("evil", "Which?", app.cairn.live.Contribution.PollKind.single_choice,
+                java.util.List.of("=cmd|' /C calc'!A0", "Fine"), false, true,
+                new app.cairn.live.LiveViews.Results(2, java.util.List.of(1, 1), null, java.util.List.of(), java.util.List.of()));
+        in = new PackInputs(in.event(), in.community(), in.segments(), in.settings(), in.people(), in.oneQuestions(),
+                in.fresh(), in.returning(), java.util.List.of(poll), in.messages(), in.prompts(), in.reflections(), in.diy(),
+                in.themes(), in.form(), in.responses(), in.edits());
+        java.util.Map<String, byte[]> files = new java.util.HashMap<>();
+        try (var zip = new java.util.zip.ZipInputStream(new ByteArrayInputStream(PackData.zip(PackBuilder.build(in))))) {
+            for (var e = zip.getNextEntry(); e != null; e = zip.getNextEntry()) files.put(e.getName(), zip.readAllBytes());
+        }
+        assertThat(files).containsKeys("sectors.csv", "returning.csv", "poll-evil.csv", "scores.csv", "charts.xlsx", "README.txt");
+        String csv = new String(files.get("poll-evil.csv"), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(csv).startsWith("chart,answer,people,share_percent,base_n,note").contains("'=cmd").contains(",1,50,2,");
+        try (var wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new ByteArrayInputStream(files.get("charts.xlsx")))) {
+            var sheet = wb.getSheet("poll-evil");
+            assertThat(sheet.getRow(1).getCell(0).getStringCellValue()).isEqualTo("'=cmd|' /C calc'!A0");
+            assertThat(sheet.getRow(1).getCell(3).getNumericCellValue()).isEqualTo(2.0);
+        }
+        for (byte[] f : files.values()) assertThat(new String(f, java.nio.charset.StandardCharsets.UTF_8)).doesNotContain("Aoife");
     }
 }
