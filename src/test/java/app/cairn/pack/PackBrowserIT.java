@@ -47,7 +47,18 @@ class PackBrowserIT {
             phone.go("/join").type("#code", code).press("Continue");
             phone.type("#name", "Tomasz Wójcik").type("#organisation", "Harbour Health").press("Join");
             phone.waitFor("#now-title");
-            phone.go("/live/" + code + "/feedback").assertAccessible().assertFitsWidth();
+            assertThat(phone.find("[data-feedback-link]").isDisplayed()).isFalse();
+            // The link appears on the live page, without a reload, when the evaluation segment starts.
+            long evaluation = 0;
+            for (var seg : JSON.readTree(api.get("/api/v1/events/" + eventId + "/agenda").body()).get("segments")) {
+                if (seg.get("kind").asText().equals("evaluation")) evaluation = seg.get("id").asLong();
+            }
+            var started = api.postJson("/api/v1/events/" + eventId + "/live/start", "{\"segment\": " + evaluation + "}");
+            assertThat(started.status()).as(started.body()).isLessThan(300);
+            phone.waitFor("[data-feedback-link]:not([hidden]) a");
+            phone.click("[data-feedback-link] a");
+            phone.waitFor("#recommend");
+            phone.assertAccessible().assertFitsWidth();
             phone.click("#recommend").click("#score-3").type("#valued", "Time to think").press("Save my answers");
             assertThat(phone.text("main")).contains("Your answers are saved");
             organiser.go(base + "/feedback").assertAccessible();
