@@ -334,7 +334,8 @@ public final class Cairn implements Runnable {
         app.cairn.registration.RegistrationRoutes.addAll(routes, registrations, communities, templates, clock);
         routes.add(new InsightsRoutes(insights, communities, templates));
         routes.add(new app.cairn.feedback.FeedbackRoutes(feedback, live.service(), templates));
-        routes.add(new app.cairn.pack.PackRoutes(packs, new app.cairn.pack.PackRender(templates), templates));
+        routes.add(new app.cairn.pack.PackRoutes(packs, new app.cairn.pack.PackRender(templates), templates,
+                settings.secureCookies()));
         // A participant answers by their emailed link: the secret link is the credential, as for joining.
         csrf.exemptJsonApi("/api/v1/feedback/[^/]+");
         // People register from anywhere (another site's form): that JSON acts for no one's session.

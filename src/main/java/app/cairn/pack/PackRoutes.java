@@ -18,15 +18,18 @@ import java.util.Map;
 public final class PackRoutes implements Routes {
     /** Charts are only ever loaded as images (no script runs in them), so they may carry inline styles. */
     static final String CHART_POLICY = "default-src 'none'; style-src 'unsafe-inline'";
+    static final String READER_COOKIE = "cairn_pack_reader";
 
     private final PackService packs;
     private final PackRender render;
     private final Templates templates;
+    private final boolean secureCookies;
 
-    public PackRoutes(PackService packs, PackRender render, Templates templates) {
+    public PackRoutes(PackService packs, PackRender render, Templates templates, boolean secureCookies) {
         this.packs = packs;
         this.render = render;
         this.templates = templates;
+        this.secureCookies = secureCookies;
     }
 
     /** The editor's model. */
@@ -123,6 +126,19 @@ public final class PackRoutes implements Routes {
             var s = shared(ctx);
             templates.page(ctx, "pack/shared.jte", s.pack().title(), new SharedView(s.pack(), ctx.pathParam("token")));
         });
+        routes.get("/p/{token}/r/{reader}", ctx -> {
+            // A personal reader link: remember it for this pack's pages, then show the pack without the secret in the address.
+            String token = ctx.pathParam("token");
+            var s = packs.shared(token).orElseThrow(() -> new NotFound("There is no published pack at this link."));
+            if (!packs.isReader(s.pack().eventId(), ctx.pathParam("reader"))) {
+                throw new NotFound("This link to the pack is not known. Check you copied all of it.");
+            }
+            var cookie = new io.javalin.http.Cookie(READER_COOKIE, ctx.pathParam("reader"), "/p/" + token, 60 * 60 * 24 * 365,
+                    secureCookies, true, null, io.javalin.http.SameSite.LAX);
+            ctx.cookie(cookie);
+            ctx.header("Referrer-Policy", "no-referrer");
+            ctx.redirect("/p/" + token, HttpStatus.SEE_OTHER);
+        });
         routes.get("/p/{token}/charts/{file}", ctx -> chart(ctx, shared(ctx).pack(), ctx.pathParam("file")));
         routes.get("/p/{token}/download/{format}", ctx -> download(ctx, shared(ctx).pack(), ctx.pathParam("format")));
 
@@ -188,7 +204,17 @@ public final class PackRoutes implements Routes {
         var s = packs.shared(ctx.pathParam("token")).orElseThrow(() -> new NotFound("There is no published pack at this link."));
         switch (s.settings().visibility()) {
             case PUBLIC -> { }
-            case PARTICIPANTS -> ctx.header("X-Robots-Tag", "noindex");
+            case PARTICIPANTS -> {
+                long eventId = s.pack().eventId();
+                boolean team = Viewer.of(ctx).map(v -> packs.onTeam(v.accountId(), s.community().id())).orElse(false);
+                boolean reader = packs.isReader(eventId, ctx.cookie(READER_COOKIE))
+                        || packs.tookPart(eventId, code -> ctx.cookie(app.cairn.live.StreamHandler.cookieName(code)));
+                if (!team && !reader) {
+                    throw new app.cairn.common.Forbidden("This pack is for the people who took part. Open it from the link "
+                            + "in the email you were sent, or on the device you joined the conversation with.");
+                }
+                ctx.header("X-Robots-Tag", "noindex");
+            }
             case ORGANISERS -> {
                 Viewer v = Viewer.require(ctx);
                 if (!packs.onTeam(v.accountId(), s.community().id())) throw new NotFound("There is no published pack at this link.");

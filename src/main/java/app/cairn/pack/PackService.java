@@ -176,6 +176,10 @@ public final class PackService {
                 }
             }
             for (var e : to.entrySet()) {
+                // Each person gets their own reader link, so a pack for the people who took part opens for them alone.
+                String reader = "cr_" + app.cairn.account.Tokens.newSecret();
+                store.addReader(eventId, app.cairn.account.Tokens.hash(reader), clock.instant());
+                String personal = url + "/r/" + reader;
                 mailer.send(new Mail(e.getKey(), "The pack from " + pack.title(), """
                         Hello %s,
 
@@ -183,8 +187,9 @@ public final class PackService {
                         %s
 
                         It has what people asked and said (without names), the poll results and how people rated the
-                        event, and the steps to host this conversation in your own team.""".formatted(e.getValue(),
-                        pack.title(), pack.community(), url)));
+                        event, and the steps to host this conversation in your own team. The link is yours: please do not
+                        forward it if the pack is only for the people who took part.""".formatted(e.getValue(),
+                        pack.title(), pack.community(), personal)));
                 sent++;
             }
         }
@@ -201,6 +206,12 @@ public final class PackService {
             var plan = events.find(eventId).orElseThrow();
             return new Shared(s, communities.get(plan.event().communityId()), fromJson(json));
         }));
+    }
+
+    /** Whether a personal reader link's secret belongs to this event. */
+    public boolean isReader(long eventId, String readerToken) {
+        if (readerToken == null || !readerToken.startsWith("cr_") || readerToken.length() > 100) return false;
+        return store.isReader(eventId, app.cairn.account.Tokens.hash(readerToken));
     }
 
     /** Whether an account is on the team of the event's community (organisers' packs). */

@@ -85,6 +85,16 @@ final class PackStore {
         });
     }
 
+    void addReader(long eventId, String tokenHash, Instant now) {
+        jdbi.useHandle(h -> h.createUpdate("INSERT INTO pack_readers (token_hash, event_id, created_at) VALUES (:t, :e, :now)")
+                .bind("t", tokenHash).bind("e", eventId).bind("now", Db.utc(now)).execute());
+    }
+
+    boolean isReader(long eventId, String tokenHash) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM pack_readers WHERE token_hash = :t AND event_id = :e")
+                .bind("t", tokenHash).bind("e", eventId).mapTo(Integer.class).one()) > 0;
+    }
+
     // Themes grouped by hand
 
     record HandTheme(long id, String streamKey, String label, String summary, List<Long> seqs) {}

@@ -114,8 +114,17 @@ class PackHttpIT {
             assertThat(s.web().post(s.base() + "/pack/publish", Map.of("email", "yes")).status()).isEqualTo(303);
             String mail = Mails.latestTo(server, "kasia@example.org");
             String link = Mails.link(mail, "/p/");
-            String path = link.substring(link.indexOf("/p/"));
-            var page = server.http().get(path);
+            String personal = link.substring(link.indexOf("/p/"));
+            assertThat(personal).matches("/p/[^/]+/r/cr_.+");
+            String path = personal.substring(0, personal.indexOf("/r/"));
+            // A pack for the people who took part: not for whoever has the address, only with the personal link.
+            assertThat(server.http().get(path).status()).isEqualTo(403);
+            assertThat(server.http().get(path + "/r/cr_guessed").status()).isEqualTo(404);
+            HttpSession reader = server.http();
+            var opened = reader.get(personal);
+            assertThat(opened.status()).isEqualTo(303);
+            assertThat(opened.location()).isEqualTo(path);
+            var page = reader.get(path);
             assertThat(page.status()).isEqualTo(200);
             assertThat(page.body()).contains("Protected time", "Protected lunch breaks changed our ward",
                     "To share how kindness works on a busy ward.").doesNotContain("private aside", "Kasia");
@@ -123,25 +132,28 @@ class PackHttpIT {
 
             // Edits after publishing wait for the next publish.
             s.api().putJson("/api/v1/events/" + s.eventId() + "/pack/sections/purpose", "{\"text\": \"Changed later\"}");
-            assertThat(server.http().get(path).body()).doesNotContain("Changed later");
+            assertThat(reader.get(path).body()).doesNotContain("Changed later");
 
-            var pdf = server.http().getBytes(path + "/download/pdf");
+            var pdf = reader.getBytes(path + "/download/pdf");
             assertThat(new String(pdf.body(), 0, 5)).isEqualTo("%PDF-");
-            var docx = server.http().getBytes(path + "/download/docx");
+            assertThat(server.http().get(path + "/download/pdf").status()).isEqualTo(403);
+            var docx = reader.getBytes(path + "/download/docx");
             assertThat(docx.body()[0]).isEqualTo((byte) 'P');
-            var zip = server.http().getBytes(path + "/download/csv");
+            var zip = reader.getBytes(path + "/download/csv");
             try (ZipInputStream z = new ZipInputStream(new ByteArrayInputStream(zip.body()))) {
                 java.util.List<String> names = new java.util.ArrayList<>();
                 for (var e = z.getNextEntry(); e != null; e = z.getNextEntry()) names.add(e.getName());
                 assertThat(names).contains("sectors.csv", "charts.xlsx", "README.txt");
             }
-            var chart = server.http().get(path + "/charts/sectors.svg");
+            var chart = reader.get(path + "/charts/sectors.svg");
             assertThat(chart.status()).isEqualTo(200);
             assertThat(chart.body()).startsWith("<svg");
 
-            // Team only: a reader who is not signed in to the team is turned away.
+            // Public: anyone with the address. Team only: even a personal link is turned away.
+            s.web().post(s.base() + "/pack/settings", Map.of("visibility", "public"));
+            assertThat(server.http().get(path).status()).isEqualTo(200);
             s.web().post(s.base() + "/pack/settings", Map.of("visibility", "organisers"));
-            assertThat(server.http().get(path).status()).isNotEqualTo(200);
+            assertThat(reader.get(path).status()).isNotEqualTo(200);
             assertThat(s.web().get(path).status()).isEqualTo(200);
         }
     }
