@@ -67,16 +67,36 @@ public final class FeedbackRoutes implements Routes {
             var m = feedback.manage(v.accountId(), parse(ctx.pathParam("id")));
             ctx.json(Map.of("form", m.form(), "summary", EvaluationSummary.of(m.responses()), "responses", m.responses()));
         });
-        routes.post("/api/v1/feedback/{token}", ctx -> {
-            Respondent who = feedback.respondentByLink(ctx.pathParam("token"))
-                    .orElseThrow(() -> new NotFound("This feedback link is not known."));
-            ApiAnswers in = ctx.bodyAsClass(ApiAnswers.class);
-            Map<String, List<String>> answers = new LinkedHashMap<>();
-            if (in.answers() != null) in.answers().forEach((k, v) -> answers.put("q" + k, v));
-            FeedbackResponse r = feedback.respond(who, new FeedbackService.Answers(in.recommend(),
-                    in.score() == null ? null : in.score().toString(), in.valued(), in.better(), answers));
-            ctx.json(r.anonymised());
+        routes.post("/api/v1/feedback/{token}", ctx -> apiRespond(ctx, feedback.respondentByLink(ctx.pathParam("token"))
+                .orElseThrow(() -> new NotFound("This feedback link is not known."))));
+        routes.get("/api/v1/live/{code}/feedback", ctx -> {
+            Respondent who = liveRespondent(ctx);
+            Map<String, Object> out = new LinkedHashMap<>();
+            out.put("form", feedback.form(who.eventId()));
+            out.put("response", feedback.responseOf(who).map(FeedbackResponse::anonymised).orElse(null));
+            ctx.json(out);
         });
+        routes.post("/api/v1/live/{code}/feedback", ctx -> apiRespond(ctx, liveRespondent(ctx)));
+    }
+
+    /** A participant of the live session, by their token ({@code Authorization: Bearer cp_…}). */
+    private Respondent liveRespondent(Context ctx) {
+        LiveSession session = live.sessionByCode(ctx.pathParam("code"));
+        String auth = ctx.header("Authorization");
+        String token = auth != null && auth.regionMatches(true, 0, "Bearer ", 0, 7) ? auth.substring(7).strip() : null;
+        var p = live.participant(token).filter(x -> x.eventId() == session.eventId())
+                .orElseThrow(() -> new io.javalin.http.UnauthorizedResponse(
+                        "Send the participant token from joining as 'Authorization: Bearer cp_…'."));
+        return FeedbackService.respondent(p);
+    }
+
+    private void apiRespond(Context ctx, Respondent who) {
+        ApiAnswers in = ctx.bodyAsClass(ApiAnswers.class);
+        Map<String, List<String>> answers = new LinkedHashMap<>();
+        if (in.answers() != null) in.answers().forEach((k, v) -> answers.put("q" + k, v));
+        FeedbackResponse r = feedback.respond(who, new FeedbackService.Answers(in.recommend(),
+                in.score() == null ? null : in.score().toString(), in.valued(), in.better(), answers));
+        ctx.json(r.anonymised());
     }
 
     /** The JSON a participant sends: recommend "yes"/"no", score 1-5, texts, and answers by question id. */
