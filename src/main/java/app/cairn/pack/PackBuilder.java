@@ -142,16 +142,33 @@ public final class PackBuilder {
                 figures, charts, groups);
     }
 
+    static final int MAX_QUESTIONS = 30;
+
     private void questions() {
-        List<Quote> quotes = in.oneQuestions().stream().map(String::strip).filter(q -> !q.isEmpty())
-                .map(q -> new Quote(q, null)).toList();
-        if (quotes.isEmpty() && !hasEdit("questions")) {
+        // The same question asked by several people is shown once, most asked first.
+        Map<String, String> first = new LinkedHashMap<>();
+        Map<String, Integer> counts = new java.util.HashMap<>();
+        int brought = 0;
+        for (String q : in.oneQuestions()) {
+            String t = q == null ? "" : q.strip();
+            if (t.isEmpty()) continue;
+            brought++;
+            String key = t.toLowerCase(Locale.ROOT).replaceAll("[\\s\\p{Punct}]+", " ").strip();
+            first.putIfAbsent(key, t);
+            counts.merge(key, 1, Integer::sum);
+        }
+        if (brought == 0 && !hasEdit("questions")) {
             missing.add("The questions people brought: nobody answered \u201cIf this event could answer one question\u201d.");
             return;
         }
+        List<String> keys = new ArrayList<>(first.keySet());
+        keys.sort(java.util.Comparator.comparingInt((String k) -> -counts.get(k)));
+        List<Quote> quotes = keys.stream().limit(MAX_QUESTIONS).map(k -> new Quote(first.get(k), null)).toList();
+        String note = keys.size() > MAX_QUESTIONS ? "The " + MAX_QUESTIONS + " asked most often, of " + keys.size() + " different questions."
+                : keys.size() < brought ? keys.size() + " different questions; a question several people asked is shown once." : "";
         add("questions", "If this event could answer one question, what would it be?",
-                quotes.size() + " people brought a question when they registered.", List.of(), List.of(),
-                List.of(new Group("", "", List.of(), quotes)));
+                brought + (brought == 1 ? " person" : " people") + " brought a question when they registered.", List.of(),
+                List.of(), List.of(new Group("", note, List.of(), quotes)));
     }
 
     private void polls() {

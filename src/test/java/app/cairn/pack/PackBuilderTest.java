@@ -136,4 +136,17 @@ class PackBuilderTest {
                 java.nio.charset.StandardCharsets.UTF_8);
         assertThat(outline).isEqualTo(golden);
     }
+
+    @Test
+    void the_same_question_from_several_people_is_shown_once_most_asked_first() {
+        PackInputs in = PackFixtures.full("x");
+        in = new PackInputs(in.event(), in.community(), in.segments(), in.settings(), in.people(),
+                java.util.List.of("Can kindness be taught?", "How do we rest?", "How do we rest", "  ", "how do we REST?"),
+                in.fresh(), in.returning(), in.polls(), in.messages(), in.prompts(), in.reflections(), in.diy(), in.themes(),
+                in.form(), in.responses(), in.edits());
+        var s = PackBuilder.build(in).section("questions").orElseThrow();
+        assertThat(s.text()).isEqualTo("4 people brought a question when they registered.");
+        assertThat(s.groups().get(0).quotes()).extracting(Pack.Quote::text).containsExactly("How do we rest?", "Can kindness be taught?");
+        assertThat(s.groups().get(0).text()).startsWith("2 different questions");
+    }
 }
