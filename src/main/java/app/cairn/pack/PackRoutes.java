@@ -19,6 +19,8 @@ public final class PackRoutes implements Routes {
     /** Charts are only ever loaded as images (no script runs in them), so they may carry inline styles. */
     static final String CHART_POLICY = "default-src 'none'; style-src 'unsafe-inline'";
     static final String READER_COOKIE = "cairn_pack_reader";
+    /** How many chat messages the hand-grouping lists; more is the themes workspace's job. */
+    public static final int LISTED = 1_000;
 
     private final PackService packs;
     private final PackRender render;
@@ -38,6 +40,25 @@ public final class PackRoutes implements Routes {
             List<PackService.ThemeView> themes, Form form) {
         public String chartSrc(Pack.Chart c) {
             return base + "/pack/charts/" + c.key() + ".svg";
+        }
+
+        /**
+         * The contributions a theme's form lists: the first {@link #LISTED}, and every one already
+         * ticked into it (saving a theme replaces its contributions, so none may go unlisted).
+         */
+        public List<PackService.Contribution> listFor(List<Long> ticked) {
+            if (contributions.size() <= LISTED) return contributions;
+            java.util.Set<Long> want = new java.util.HashSet<>(ticked);
+            List<PackService.Contribution> out = new ArrayList<>();
+            for (int i = 0; i < contributions.size(); i++) {
+                var c = contributions.get(i);
+                if (i < LISTED || want.contains(c.seq())) out.add(c);
+            }
+            return out;
+        }
+
+        public boolean truncated() {
+            return contributions.size() > LISTED;
         }
 
         /** A section's heading in the pack, or its key when it is left out. */
