@@ -163,7 +163,7 @@ public final class PackBuilder {
         }
         List<String> keys = new ArrayList<>(first.keySet());
         keys.sort(java.util.Comparator.comparingInt((String k) -> -counts.get(k)));
-        List<Quote> quotes = keys.stream().limit(MAX_QUESTIONS).map(k -> new Quote(first.get(k), null)).toList();
+        List<Quote> quotes = keys.stream().limit(MAX_QUESTIONS).map(k -> quote(first.get(k), null)).toList();
         String note = keys.size() > MAX_QUESTIONS ? "The " + MAX_QUESTIONS + " asked most often, of " + keys.size() + " different questions."
                 : keys.size() < brought ? keys.size() + " different questions; a question several people asked is shown once." : "";
         add("questions", "If this event could answer one question, what would it be?",
@@ -197,7 +197,7 @@ public final class PackBuilder {
                         r.words().stream().limit(20).map(w -> w.word() + " (" + w.count() + ")").toList(), List.of()));
             } else {
                 groups.add(new Group(p.question(), n + (n == 1 ? " answer" : " answers"), List.of(),
-                        r.answers().stream().map(a -> new Quote(a, null)).toList()));
+                        r.answers().stream().map(a -> quote(a, null)).toList()));
             }
         }
         if (charts.isEmpty() && groups.isEmpty() && !hasEdit("polls")) {
@@ -225,7 +225,7 @@ public final class PackBuilder {
             if ("recording".equals(q.answer()) || "later".equals(q.answer())) {
                 later++;
                 String at = q.recordingAt() == null || q.recordingAt().isBlank() ? "" : " (in the recording at " + q.recordingAt() + ")";
-                laterPoints.add("\u201c" + q.text() + "\u201d" + at);
+                laterPoints.add("\u201c" + redact(q.text()) + "\u201d" + at);
             }
         }
         List<Figure> figures = new ArrayList<>();
@@ -257,7 +257,7 @@ public final class PackBuilder {
             if ("rooms".equals(t.streamKey()) != rooms) continue;
             String who = t.people() + (t.people() == 1 ? " person" : " people") + (rooms ? "" : " \u00b7 " + t.streamLabel());
             String text = t.summary() == null || t.summary().isBlank() ? who : t.summary() + " (" + who + ")";
-            groups.add(new Group(t.label(), text, List.of(), t.quotes().stream().map(q -> new Quote(q, null)).toList()));
+            groups.add(new Group(t.label(), text, List.of(), t.quotes().stream().map(q -> quote(q, null)).toList()));
         }
         return groups;
     }
@@ -278,7 +278,7 @@ public final class PackBuilder {
             List<Quote> quotes = new ArrayList<>();
             for (var r : in.reflections()) {
                 if (r.removed() || !p.key().equals(r.promptKey()) || r.text() == null) continue;
-                quotes.add(new Quote(r.text(), in.settings().attributeQuotes() ? r.name() : null));
+                quotes.add(quote(r.text(), in.settings().attributeQuotes() ? r.name() : null));
             }
             if (!quotes.isEmpty()) groups.add(new Group(p.text(), quotes.size() + (quotes.size() == 1 ? " reflection" : " reflections"), List.of(), quotes));
         }
@@ -319,10 +319,10 @@ public final class PackBuilder {
         if (in.form() != null) charts.addAll(ownQuestionCharts(in.form(), responses));
         List<Group> groups = new ArrayList<>();
         List<Quote> valued = responses.stream().map(FeedbackResponse::valued).filter(v -> v != null && !v.isBlank())
-                .map(v -> new Quote(v.strip(), null)).toList();
+                .map(v -> quote(v.strip(), null)).toList();
         if (!valued.isEmpty()) groups.add(new Group(FeedbackForm.VALUED, valued.size() + " of " + s.responses() + " answered", List.of(), valued));
         List<Quote> better = responses.stream().map(FeedbackResponse::better).filter(v -> v != null && !v.isBlank())
-                .map(v -> new Quote(v.strip(), null)).toList();
+                .map(v -> quote(v.strip(), null)).toList();
         if (!better.isEmpty()) groups.add(new Group(FeedbackForm.BETTER, better.size() + " of " + s.responses() + " answered", List.of(), better));
         add("evaluation", "What our participants thought", "Thank you for being part of this conversation.", figures,
                 charts, groups);
@@ -369,6 +369,17 @@ public final class PackBuilder {
         Set<Long> ids = new HashSet<>();
         for (Segment s : in.segments()) if (s.kind() == kind) ids.add(s.id());
         return ids;
+    }
+
+    private static final java.util.regex.Pattern EMAIL = java.util.regex.Pattern.compile("[^\\s@<>()\"',;:]+@[^\\s@<>()\"',;:]+\\.[A-Za-z]{2,}");
+
+    /** A participant's words for the pack: any email address they typed is taken out. */
+    static Quote quote(String text, String by) {
+        return new Quote(redact(text), by);
+    }
+
+    static String redact(String text) {
+        return text == null ? "" : EMAIL.matcher(text).replaceAll("[email address removed]");
     }
 
     /** Up to {@code limit} different non-blank values (ignoring case), in the order first seen. */

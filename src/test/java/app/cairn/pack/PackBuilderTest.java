@@ -149,4 +149,13 @@ class PackBuilderTest {
         assertThat(s.groups().get(0).quotes()).extracting(Pack.Quote::text).containsExactly("How do we rest?", "Can kindness be taught?");
         assertThat(s.groups().get(0).text()).startsWith("2 different questions");
     }
+
+    @Test
+    void email_addresses_people_typed_are_taken_out_of_quotes() {
+        assertThat(PackBuilder.redact("Write to me at kasia.nowak@glen-care.example, or ask Tom."))
+                .isEqualTo("Write to me at [email address removed], or ask Tom.");
+        assertThat(PackBuilder.redact("Twitter @handle is fine")).isEqualTo("Twitter @handle is fine");
+        var s = PackBuilder.build(PackFixtures.full("Email me: a.b@c.example")).section("reflections").orElseThrow();
+        assertThat(s.groups().get(0).quotes().get(0).text()).isEqualTo("Email me: [email address removed]");
+    }
 }
