@@ -36,6 +36,14 @@ public final class FeedbackRoutes implements Routes {
         }
     }
 
+    private static final java.time.format.DateTimeFormatter WHEN =
+            java.time.format.DateTimeFormatter.ofPattern("d MMM yyyy 'at' HH:mm", java.util.Locale.UK);
+
+    /** A moment in the event's own time zone, as people read it: "9 Mar 2030 at 14:05". */
+    public static String when(java.time.Instant at, java.time.ZoneId zone) {
+        return at == null ? "" : WHEN.format(at.atZone(zone));
+    }
+
     /** The form a person answers. */
     public record RespondView(String title, Community community, FeedbackForm form, Form values, String action,
             boolean answeredBefore, String code) {}
