@@ -80,7 +80,8 @@ public final class PackBuilder {
 
     private void cover() {
         var e = in.event();
-        StringBuilder text = new StringBuilder(in.community().name()).append(" · ").append(e.date().format(DATE));
+        // The community's name is shown above the title; the cover's lines are the date and the hosts.
+        StringBuilder text = new StringBuilder(e.date().format(DATE));
         List<String> hosts = new ArrayList<>();
         if (in.settings().includeHosts()) for (var h : e.hosts()) hosts.add(h.line());
         if (!hosts.isEmpty()) text.append("\nHosted by ").append(String.join("; ", hosts));

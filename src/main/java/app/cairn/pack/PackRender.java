@@ -74,6 +74,12 @@ public final class PackRender {
             b.useFont(() -> font("DejaVuSans.ttf"), "DejaVu Sans", 400, FontStyle.NORMAL, true);
             b.useFont(() -> font("DejaVuSans-Bold.ttf"), "DejaVu Sans", 700, FontStyle.NORMAL, true);
             b.useSVGDrawer(new BatikSVGDrawer());
+            // Arabic and Hebrew shaped and in reading order; ICU line breaking for every script.
+            b.useUnicodeBidiSplitter(new com.openhtmltopdf.bidi.support.ICUBidiSplitter.ICUBidiSplitterFactory());
+            b.useUnicodeBidiReorderer(new com.openhtmltopdf.bidi.support.ICUBidiReorderer());
+            b.useUnicodeLineBreaker(new com.openhtmltopdf.bidi.support.ICUBreakers.ICULineBreaker(java.util.Locale.UK));
+            b.useUnicodeCharacterBreaker(new com.openhtmltopdf.bidi.support.ICUBreakers.ICUCharacterBreaker(java.util.Locale.UK));
+            b.defaultTextDirection(com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder.TextDirection.LTR);
             b.useProtocolsStreamImplementation(url -> stream(charts.get(url.substring(CHART_SCHEME.length() + 1))), CHART_SCHEME);
             // Only our own charts are loaded: no other file or network address is read while rendering.
             b.useExternalResourceAccessControl((uri, type) -> uri != null && uri.startsWith(CHART_SCHEME + ":"),
