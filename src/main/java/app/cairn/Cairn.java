@@ -296,9 +296,10 @@ public final class Cairn implements Runnable {
         var insights = new InsightsService(registrations, events, communities, attendance, clock);
         var feedback = new app.cairn.feedback.FeedbackService(jdbi, events, communities, live.service(), registrations,
                 mailer, settings::link, clock);
-        // Themes come from the hand-grouping in the pack editor until the themes workspace is wired in.
         var packs = new app.cairn.pack.PackService(jdbi, events, communities, registrations, insights, live.service(),
                 feedback, mailer, settings::link, clock);
+        // The pack's themes: grouped by hand in the pack editor, until the themes workspace (app.cairn.themes) is wired in here.
+        packs.useThemes(packs.handThemes());
         var services = new Services(instanceSettings, mailer, accounts, apiTokens, communities, passwords, admin, team,
                 invitations, templateService, events, agendas, live.service(), registrations, organisations, insights,
                 feedback, packs);
