@@ -14,11 +14,10 @@ final class LiveRecord {
     private LiveRecord() {}
 
     static LiveViews.Update read(LiveService live, long eventId) {
-        LiveViews views = new LiveViews(id -> live.participant(id).orElse(null), id -> "Host");
+        // Everyone who joined, read once: the views look a person up for each message they wrote.
+        java.util.Map<Long, Participant> people = new java.util.HashMap<>();
+        for (Participant p : live.participants(eventId)) people.put(p.id(), p);
+        LiveViews views = new LiveViews(people::get, id -> "Host");
         return live.state(eventId).read(s -> views.since(s, 0, Audience.staff));
-    }
-
-    static String nameOf(LiveService live, Long participantId) {
-        return participantId == null ? null : live.participant(participantId).map(Participant::name).orElse(null);
     }
 }
