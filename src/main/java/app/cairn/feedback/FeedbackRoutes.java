@@ -59,7 +59,8 @@ public final class FeedbackRoutes implements Routes {
         routes.post(e + "/email", ctx -> {
             long[] sent = new long[1];
             act(ctx, (a, id) -> sent[0] = feedback.emailLinks(a, id), null);
-            Flash.set(ctx, sent[0] == 1 ? "The link was emailed to 1 person" : "The link was emailed to " + sent[0] + " people");
+            Flash.set(ctx, sent[0] == 0 ? "Everyone who took part already has their link"
+                    : sent[0] == 1 ? "The link was emailed to 1 person" : "The link was emailed to " + sent[0] + " people");
         });
         routes.post(e + "/questions", this::addQuestion);
         routes.post(e + "/questions/{qid}/delete", ctx -> act(ctx, (a, id) -> feedback.deleteQuestion(a, id,

@@ -193,7 +193,8 @@ public final class FeedbackService {
     /**
      * Emails each person who took part a personal link to the form: everyone who joined live
      * and left an email, or, when nobody joined through Cairn, everyone with a confirmed place.
-     * Opens the form if it is a draft. Returns how many emails were queued.
+     * Opens the form if it is a draft. People emailed before are not emailed again. Returns how
+     * many emails were queued.
      */
     public int emailLinks(long accountId, long eventId) {
         Managed m = manage(accountId, eventId);
@@ -214,6 +215,8 @@ public final class FeedbackService {
                 to.putIfAbsent(who.key(), new Recipient(who, r.email()));
             }
         }
+        // Sending again reaches only people who joined since: everyone else already has their link.
+        to.keySet().removeAll(store.linkedPeople(eventId));
         String title = m.plan().event().title();
         for (Recipient r : to.values()) {
             String token = "cf_" + Tokens.newSecret();

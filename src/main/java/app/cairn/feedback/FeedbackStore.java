@@ -134,6 +134,11 @@ final class FeedbackStore {
                 .findOne());
     }
 
+    java.util.Set<String> linkedPeople(long eventId) {
+        return new java.util.HashSet<>(jdbi.withHandle(h -> h.createQuery("SELECT person_key FROM feedback_links WHERE event_id = :e")
+                .bind("e", eventId).mapTo(String.class).list()));
+    }
+
     void markLinksSent(long eventId, Instant now) {
         jdbi.useTransaction(h -> {
             ensure(h, eventId, now);

@@ -49,6 +49,8 @@ class PackHttpIT {
                     "kind", "single_choice", "choices", "The talk\nThe rooms")).status()).isEqualTo(303);
             assertThat(s.web().post(s.base() + "/feedback/email", Map.of()).status()).isEqualTo(303);
             String link = Mails.link(Mails.latestTo(server, "kasia@example.org"), "/feedback/");
+            assertThat(s.web().post(s.base() + "/feedback/email", Map.of()).status()).isEqualTo(303);
+            assertThat(Mails.to(server, "kasia@example.org")).hasSize(1);
             String path = link.substring(link.indexOf("/feedback/"));
             HttpSession kasia = server.http();
             var form = kasia.get(path);
