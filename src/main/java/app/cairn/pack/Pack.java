@@ -69,6 +69,9 @@ public record Pack(long eventId, String title, String community, String colour, 
         }
     }
 
-    /** Words someone said; {@code by} only when the event attributes quotes and they agreed. */
-    public record Quote(String text, String by) {}
+    /**
+     * Words someone said; {@code by} only when the event attributes quotes and they agreed;
+     * {@code ref} names where they came from, so the organiser can leave one out (null when it cannot be).
+     */
+    public record Quote(String text, String by, String ref) {}
 }

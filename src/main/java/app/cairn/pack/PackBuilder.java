@@ -164,7 +164,8 @@ public final class PackBuilder {
         }
         List<String> keys = new ArrayList<>(first.keySet());
         keys.sort(java.util.Comparator.comparingInt((String k) -> -counts.get(k)));
-        List<Quote> quotes = keys.stream().limit(MAX_QUESTIONS).map(k -> quote(first.get(k), null)).toList();
+        List<Quote> quotes = keys.stream().map(k -> quote(first.get(k), null, "question:" + digest(k))).filter(this::kept)
+                .limit(MAX_QUESTIONS).toList();
         String note = keys.size() > MAX_QUESTIONS ? "The " + MAX_QUESTIONS + " asked most often, of " + keys.size() + " different questions."
                 : keys.size() < brought ? keys.size() + " different questions; a question several people asked is shown once." : "";
         add("questions", "If this event could answer one question, what would it be?",
@@ -198,7 +199,7 @@ public final class PackBuilder {
                         r.words().stream().limit(20).map(w -> w.word() + " (" + w.count() + ")").toList(), List.of()));
             } else {
                 groups.add(new Group(p.question(), n + (n == 1 ? " answer" : " answers"), List.of(),
-                        r.answers().stream().map(a -> quote(a, null)).toList()));
+                        r.answers().stream().map(a -> quote(a, null, null)).toList()));
             }
         }
         if (charts.isEmpty() && groups.isEmpty() && !hasEdit("polls")) {
@@ -258,7 +259,7 @@ public final class PackBuilder {
             if ("rooms".equals(t.streamKey()) != rooms) continue;
             String who = t.people() + (t.people() == 1 ? " person" : " people") + (rooms ? "" : " \u00b7 " + t.streamLabel());
             String text = t.summary() == null || t.summary().isBlank() ? who : t.summary() + " (" + who + ")";
-            groups.add(new Group(t.label(), text, List.of(), t.quotes().stream().map(q -> quote(q, null)).toList()));
+            groups.add(new Group(t.label(), text, List.of(), t.quotes().stream().map(q -> quote(q, null, null)).toList()));
         }
         return groups;
     }
@@ -277,11 +278,17 @@ public final class PackBuilder {
         List<Group> groups = new ArrayList<>();
         for (LiveViews.PromptView p : in.prompts()) {
             List<Quote> quotes = new ArrayList<>();
+            int shared = 0;
             for (var r : in.reflections()) {
                 if (r.removed() || !p.key().equals(r.promptKey()) || r.text() == null) continue;
-                quotes.add(quote(r.text(), in.settings().attributeQuotes() ? r.name() : null));
+                shared++;
+                Quote q = quote(r.text(), in.settings().attributeQuotes() ? r.name() : null, "log:" + r.seq());
+                if (kept(q)) quotes.add(q);
             }
-            if (!quotes.isEmpty()) groups.add(new Group(p.text(), quotes.size() + (quotes.size() == 1 ? " reflection" : " reflections"), List.of(), quotes));
+            if (!quotes.isEmpty()) {
+                groups.add(new Group(p.text(), shared + (shared == 1 ? " reflection" : " reflections") + shown(quotes.size(), shared),
+                        List.of(), quotes));
+            }
         }
         if (groups.isEmpty() && !hasEdit("reflections")) {
             missing.add("Closing reflections: nobody shared a reflection.");
@@ -319,12 +326,16 @@ public final class PackBuilder {
         }
         if (in.form() != null) charts.addAll(ownQuestionCharts(in.form(), responses));
         List<Group> groups = new ArrayList<>();
-        List<Quote> valued = responses.stream().map(FeedbackResponse::valued).filter(v -> v != null && !v.isBlank())
-                .map(v -> quote(v.strip(), null)).toList();
-        if (!valued.isEmpty()) groups.add(new Group(FeedbackForm.VALUED, valued.size() + " of " + s.responses() + " answered", List.of(), valued));
-        List<Quote> better = responses.stream().map(FeedbackResponse::better).filter(v -> v != null && !v.isBlank())
-                .map(v -> quote(v.strip(), null)).toList();
-        if (!better.isEmpty()) groups.add(new Group(FeedbackForm.BETTER, better.size() + " of " + s.responses() + " answered", List.of(), better));
+        long valuedAnswered = responses.stream().filter(r -> r.valued() != null && !r.valued().isBlank()).count();
+        long betterAnswered = responses.stream().filter(r -> r.better() != null && !r.better().isBlank()).count();
+        List<Quote> valued = responses.stream().filter(r -> r.valued() != null && !r.valued().isBlank())
+                .map(r -> quote(r.valued().strip(), null, "feedback-valued:" + r.id())).filter(this::kept).toList();
+        if (!valued.isEmpty()) groups.add(new Group(FeedbackForm.VALUED, valuedAnswered + " of " + s.responses() + " answered"
+                + shown(valued.size(), valuedAnswered), List.of(), valued));
+        List<Quote> better = responses.stream().filter(r -> r.better() != null && !r.better().isBlank())
+                .map(r -> quote(r.better().strip(), null, "feedback-better:" + r.id())).filter(this::kept).toList();
+        if (!better.isEmpty()) groups.add(new Group(FeedbackForm.BETTER, betterAnswered + " of " + s.responses() + " answered"
+                + shown(better.size(), betterAnswered), List.of(), better));
         add("evaluation", "What our participants thought", "Thank you for being part of this conversation.", figures,
                 charts, groups);
     }
@@ -375,8 +386,28 @@ public final class PackBuilder {
     private static final java.util.regex.Pattern EMAIL = java.util.regex.Pattern.compile("[^\\s@<>()\"',;:]+@[^\\s@<>()\"',;:]+\\.[A-Za-z]{2,}");
 
     /** A participant's words for the pack: any email address they typed is taken out. */
-    static Quote quote(String text, String by) {
-        return new Quote(redact(text), by);
+    static Quote quote(String text, String by, String ref) {
+        return new Quote(redact(text), by, ref);
+    }
+
+    /** "; 3 shown" when the organiser left some out. */
+    private static String shown(long shown, long all) {
+        return shown == all ? "" : "; " + shown + " shown here";
+    }
+
+    /** A short stable name for a text, to refer to it without storing it again. */
+    static String digest(String text) {
+        try {
+            byte[] d = java.security.MessageDigest.getInstance("SHA-256").digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return java.util.HexFormat.of().formatHex(d, 0, 12);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing", e);
+        }
+    }
+
+    /** Whether the organiser kept a quote (they can leave quotes out one by one). */
+    private boolean kept(Quote q) {
+        return q.ref() == null || in.leftOut() == null || !in.leftOut().contains(q.ref());
     }
 
     static String redact(String text) {

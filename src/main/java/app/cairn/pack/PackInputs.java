@@ -31,7 +31,8 @@ public record PackInputs(
         List<PackTheme> themes,
         FeedbackForm form,
         List<FeedbackResponse> responses,
-        Map<String, SectionEdit> edits) {
+        Map<String, SectionEdit> edits,
+        java.util.Set<String> leftOut) {
 
     /** Who the "who joined" figures are about, and what they are ("joined the conversation" or "had a place"). */
     public record People(String basis, List<Person> people) {

@@ -37,7 +37,7 @@ public final class PackRoutes implements Routes {
     /** The editor's model. */
     public record EditorView(PackService.Managed m, Pack pack, String base, String shareLink,
             Map<String, PackInputs.SectionEdit> edits, List<PackService.Contribution> contributions,
-            List<PackService.ThemeView> themes, Form form) {
+            List<PackService.ThemeView> themes, Form form, int leftOut) {
         public String chartSrc(Pack.Chart c) {
             return base + "/pack/charts/" + c.key() + ".svg";
         }
@@ -110,6 +110,16 @@ public final class PackRoutes implements Routes {
                 editor(ctx, form);
             }
         });
+        routes.post(e + "/leave-out", ctx -> {
+            Loaded l = load(ctx);
+            packs.leaveOut(l.accountId, l.eventId, ctx.formParam("ref"));
+            back(ctx, l, "The quote is left out");
+        });
+        routes.post(e + "/put-back", ctx -> {
+            Loaded l = load(ctx);
+            packs.putBackAll(l.accountId, l.eventId);
+            back(ctx, l, "Every quote is back in");
+        });
         routes.post(e + "/themes", ctx -> {
             Loaded l = load(ctx);
             Form form = Form.of(ctx);
@@ -179,6 +189,17 @@ public final class PackRoutes implements Routes {
             ctx.json(packs.draft(v.accountId(), id).section(ctx.pathParam("key")).map(Object.class::cast)
                     .orElse(Map.of("key", ctx.pathParam("key"), "hidden", true)));
         });
+        routes.post(api + "/left-out", ctx -> {
+            Viewer v = Viewer.require(ctx);
+            LeaveOutInput in = ctx.bodyAsClass(LeaveOutInput.class);
+            packs.leaveOut(v.accountId(), parse(ctx.pathParam("id")), in.ref());
+            ctx.status(204);
+        });
+        routes.delete(api + "/left-out", ctx -> {
+            Viewer v = Viewer.require(ctx);
+            packs.putBackAll(v.accountId(), parse(ctx.pathParam("id")));
+            ctx.status(204);
+        });
         routes.post(api + "/publish", ctx -> {
             Viewer v = Viewer.require(ctx);
             PublishInput in = ctx.body().isBlank() ? new PublishInput(false) : ctx.bodyAsClass(PublishInput.class);
@@ -194,6 +215,9 @@ public final class PackRoutes implements Routes {
     public record SectionInput(String text, Boolean hidden) {}
 
     public record PublishInput(Boolean email) {}
+
+    /** A quote to leave out, by the {@code ref} the pack's JSON gives it. */
+    public record LeaveOutInput(String ref) {}
 
     private record Loaded(long accountId, long eventId, String slug) {}
 
@@ -217,7 +241,8 @@ public final class PackRoutes implements Routes {
         var inputs = packs.inputs(l.accountId, l.eventId);
         templates.page(ctx, "pack/editor.jte", "Pack – " + m.plan().event().title(), new EditorView(m,
                 PackBuilder.build(inputs), base, "/p/" + m.settings().shareToken(), inputs.edits(),
-                packs.contributions(l.accountId, l.eventId), packs.handThemes(l.accountId, l.eventId), form));
+                packs.contributions(l.accountId, l.eventId), packs.handThemes(l.accountId, l.eventId), form,
+                inputs.leftOut().size()));
     }
 
     /** The published pack behind a share link, if the reader may see it. */

@@ -120,7 +120,8 @@ public final class PackService {
         return new PackInputs(event, m.community(), m.plan().segments(), m.settings(), people,
                 regs.stream().map(Registration::oneQuestion).filter(q -> q != null && !q.isBlank()).toList(),
                 fresh, returning, log.polls(), log.messages(), log.prompts(), reflections, diy,
-                themes.themes(eventId), feedback.form(eventId), feedback.anonymisedResponses(eventId), store.edits(eventId));
+                themes.themes(eventId), feedback.form(eventId), feedback.anonymisedResponses(eventId), store.edits(eventId),
+                store.leftOut(eventId));
     }
 
     /** Saves the organiser's text for a section (blank text goes back to Cairn's), or leaves the section out. */
@@ -132,6 +133,22 @@ public final class PackService {
             throw Invalid.field("text", "Keep a section to " + MAX_SECTION_TEXT + " characters or fewer");
         }
         store.saveEdit(eventId, key, t, hidden, clock.instant());
+    }
+
+    private static final java.util.regex.Pattern REF =
+            java.util.regex.Pattern.compile("(log|feedback-valued|feedback-better):\\d{1,18}|question:[0-9a-f]{24}");
+
+    /** Leaves one quote out of the pack (by the {@code ref} the pack gives it). */
+    public void leaveOut(long accountId, long eventId, String ref) {
+        manage(accountId, eventId);
+        if (ref == null || !REF.matcher(ref).matches()) throw Invalid.field("ref", "Choose a quote in the pack to leave out");
+        store.leaveOut(eventId, ref);
+    }
+
+    /** Puts every quote the organiser left out back in. */
+    public void putBackAll(long accountId, long eventId) {
+        manage(accountId, eventId);
+        store.putBackAll(eventId);
     }
 
     public PackSettings updateSettings(long accountId, long eventId, String visibility, boolean attribute, boolean includeHosts) {

@@ -95,6 +95,20 @@ final class PackStore {
                 .bind("t", tokenHash).bind("e", eventId).mapTo(Integer.class).one()) > 0;
     }
 
+    java.util.Set<String> leftOut(long eventId) {
+        return new java.util.HashSet<>(jdbi.withHandle(h -> h.createQuery("SELECT ref FROM pack_left_out WHERE event_id = :e")
+                .bind("e", eventId).mapTo(String.class).list()));
+    }
+
+    void leaveOut(long eventId, String ref) {
+        jdbi.useHandle(h -> h.createUpdate("INSERT INTO pack_left_out (event_id, ref) VALUES (:e, :r) ON CONFLICT DO NOTHING")
+                .bind("e", eventId).bind("r", ref).execute());
+    }
+
+    void putBackAll(long eventId) {
+        jdbi.useHandle(h -> h.createUpdate("DELETE FROM pack_left_out WHERE event_id = :e").bind("e", eventId).execute());
+    }
+
     // Themes grouped by hand
 
     record HandTheme(long id, String streamKey, String label, String summary, List<Long> seqs) {}

@@ -73,7 +73,7 @@ class PackBuilderTest {
     void reflections_leave_out_withdrawn_words_and_names_unless_the_event_attributes_quotes() {
         var s = PackBuilder.build(PackFixtures.full("Small things matter")).section("reflections").orElseThrow();
         assertThat(s.groups()).hasSize(1);
-        assertThat(s.groups().get(0).quotes()).containsExactly(new Pack.Quote("Small things matter", null));
+        assertThat(s.groups().get(0).quotes()).containsExactly(new Pack.Quote("Small things matter", null, "log:20"));
     }
 
     @Test
@@ -92,11 +92,16 @@ class PackBuilderTest {
         in = new PackInputs(in.event(), in.community(), in.segments(), in.settings(), in.people(), in.oneQuestions(),
                 in.fresh(), in.returning(), in.polls(), in.messages(), in.prompts(), in.reflections(), in.diy(), in.themes(),
                 in.form(), in.responses(), Map.of("purpose", new PackInputs.SectionEdit("Our own words", false),
-                        "polls", new PackInputs.SectionEdit(null, true)));
+                        "polls", new PackInputs.SectionEdit(null, true)), java.util.Set.of("log:20", "feedback-valued:3"));
         Pack pack = PackBuilder.build(in);
         assertThat(pack.section("purpose").orElseThrow().text()).isEqualTo("Our own words");
         assertThat(pack.section("purpose").orElseThrow().edited()).isTrue();
         assertThat(pack.section("polls")).isEmpty();
+        // Quotes left out one by one: the only reflection (so the section goes), and one feedback answer.
+        assertThat(pack.section("reflections")).isEmpty();
+        var valued = pack.section("evaluation").orElseThrow().groups().get(0);
+        assertThat(valued.quotes()).extracting(Pack.Quote::text).containsExactly("The rooms");
+        assertThat(valued.text()).isEqualTo("2 of 4 answered; 1 shown here");
     }
 
     @Test
@@ -143,7 +148,7 @@ class PackBuilderTest {
         in = new PackInputs(in.event(), in.community(), in.segments(), in.settings(), in.people(),
                 java.util.List.of("Can kindness be taught?", "How do we rest?", "How do we rest", "  ", "how do we REST?"),
                 in.fresh(), in.returning(), in.polls(), in.messages(), in.prompts(), in.reflections(), in.diy(), in.themes(),
-                in.form(), in.responses(), in.edits());
+                in.form(), in.responses(), in.edits(), java.util.Set.of());
         var s = PackBuilder.build(in).section("questions").orElseThrow();
         assertThat(s.text()).isEqualTo("4 people brought a question when they registered.");
         assertThat(s.groups().get(0).quotes()).extracting(Pack.Quote::text).containsExactly("How do we rest?", "Can kindness be taught?");

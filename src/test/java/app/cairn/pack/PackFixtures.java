@@ -45,11 +45,11 @@ final class PackFixtures {
         return new PackInputs(event("", ""), new Community(1, "lanterns", "Lanterns Network", "", "", "", false, "", "",
                 Instant.EPOCH), List.of(), settings(false), new PackInputs.People("had a place", List.of()), List.of(),
                 null, null, List.of(), List.of(), List.of(), List.of(), null, List.of(),
-                FeedbackForm.blank(7), List.of(), Map.of());
+                FeedbackForm.blank(7), List.of(), Map.of(), java.util.Set.of());
     }
 
-    static FeedbackResponse response(Boolean recommend, Integer score, String valued) {
-        return new FeedbackResponse(1, 7, null, recommend, score, valued, "", Map.of(), Instant.EPOCH);
+    static FeedbackResponse response(long id, Boolean recommend, Integer score, String valued) {
+        return new FeedbackResponse(id, 7, null, recommend, score, valued, "", Map.of(), Instant.EPOCH);
     }
 
     static LiveViews.MessageView message(long seq, String text, boolean question, String answer, String at, boolean removed,
@@ -82,12 +82,13 @@ final class PackFixtures {
                 new LiveViews.ReflectionView(21, "one", "Tomasz", "Withdrawn words", true, 2L));
         var themes = List.of(new PackTheme("chat", "chat and questions", "Protected time", "Breaks matter", 2,
                 List.of("Chat about protected lunch breaks")));
-        var responses = List.of(response(true, 5, "The rooms"), response(true, 4, ""), response(false, 3, "Quiet time"),
-                response(null, null, ""));
+        var responses = List.of(response(1, true, 5, "The rooms"), response(2, true, 4, ""), response(3, false, 3, "Quiet time"),
+                response(4, null, null, ""));
         var diy = TemplateService.builtIns().stream().filter(t -> t.id().equals("diy-1-hour")).findFirst().orElseThrow();
         return new PackInputs(event("To open a conversation on kindness at work.", "team@lanterns.example"), community(),
                 segments, settings(false), new PackInputs.People("joined the conversation", people),
                 List.of("How do I stay kind under pressure?", " "), 7, 3, polls, messages, prompts, reflections, diy, themes,
-                new FeedbackForm(7, true, FeedbackForm.State.open, Instant.EPOCH, null, null, List.of()), responses, Map.of());
+                new FeedbackForm(7, true, FeedbackForm.State.open, Instant.EPOCH, null, null, List.of()), responses, Map.of(),
+                java.util.Set.of());
     }
 }

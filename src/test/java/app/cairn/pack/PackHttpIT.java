@@ -110,6 +110,17 @@ class PackHttpIT {
             JsonNode draft = JSON.readTree(s.api().get("/api/v1/events/" + s.eventId() + "/pack").body()).get("pack");
             assertThat(draft.toString()).contains("person joined the conversation", "How do we stay kind")
                     .doesNotContain("Kasia", "kasia@example.org", "private aside");
+            // A quote left out one by one, then put back.
+            String ref = draft.get("sections").findValues("quotes").stream().flatMap(q -> java.util.stream.StreamSupport
+                    .stream(q.spliterator(), false)).filter(q -> q.get("text").asText().startsWith("How do we stay kind"))
+                    .findFirst().orElseThrow().get("ref").asText();
+            assertThat(ref).startsWith("question:");
+            assertThat(s.web().post(s.base() + "/pack/leave-out", Map.of("ref", ref)).status()).isEqualTo(303);
+            assertThat(s.api().get("/api/v1/events/" + s.eventId() + "/pack").body()).doesNotContain("How do we stay kind");
+            assertThat(s.web().post(s.base() + "/pack/leave-out", Map.of("ref", "anything else")).status()).isEqualTo(422);
+            assertThat(s.api().delete("/api/v1/events/" + s.eventId() + "/pack/left-out").status()).isEqualTo(204);
+            assertThat(s.api().get("/api/v1/events/" + s.eventId() + "/pack").body()).contains("How do we stay kind");
+
             assertThat(s.api().putJson("/api/v1/events/" + s.eventId() + "/pack/sections/purpose",
                     "{\"text\": \"To share how kindness works on a busy ward.\"}").status()).isEqualTo(200);
             var theme = s.web().post(s.base() + "/pack/themes", Map.of("label", "Protected time", "summary", "Breaks matter",

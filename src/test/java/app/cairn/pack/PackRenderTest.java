@@ -128,7 +128,7 @@ class PackRenderTest {
                 new app.cairn.live.LiveViews.Results(2, java.util.List.of(1, 1), null, java.util.List.of(), java.util.List.of()));
         in = new PackInputs(in.event(), in.community(), in.segments(), in.settings(), in.people(), in.oneQuestions(),
                 in.fresh(), in.returning(), java.util.List.of(poll), in.messages(), in.prompts(), in.reflections(), in.diy(),
-                in.themes(), in.form(), in.responses(), in.edits());
+                in.themes(), in.form(), in.responses(), in.edits(), java.util.Set.of());
         java.util.Map<String, byte[]> files = new java.util.HashMap<>();
         try (var zip = new java.util.zip.ZipInputStream(new ByteArrayInputStream(PackData.zip(PackBuilder.build(in))))) {
             for (var e = zip.getNextEntry(); e != null; e = zip.getNextEntry()) files.put(e.getName(), zip.readAllBytes());
