@@ -82,6 +82,9 @@ function start (root) {
       if (before && before.segmentId !== now.segmentId) say('Now: ' + seg.title + '. ' + seg.todo)
     }
     runTimer(now)
+    // The feedback form (pack feature) is offered at the evaluation segment and once the conversation ends.
+    const feedback = root.querySelector('[data-feedback-link]')
+    if (feedback) feedback.hidden = !(now.ended || (seg && seg.kind === 'evaluation'))
     const box = root.querySelector('[data-announcement]')
     if (now.announcement) {
       box.hidden = false

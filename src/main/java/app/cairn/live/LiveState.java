@@ -248,6 +248,16 @@ public final class LiveState {
         }
     }
 
+    /** Runs {@code reader} under the read lock: how features outside live (the pack) read a consistent state. */
+    public <T> T read(java.util.function.Function<LiveState, T> reader) {
+        lock.readLock().lock();
+        try {
+            return reader.apply(this);
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
     // Read helpers used by checks and views (callers hold the read or write lock).
 
     Poll poll(String key) {
