@@ -455,7 +455,8 @@ public final class LiveService {
             if (e.getCause() instanceof Sequencer.Refused r) throw r;
             throw new IllegalStateException("append failed", e.getCause());
         } catch (TimeoutException e) {
-            throw new Sequencer.Refused("Saving is taking longer than it should. Check your connection and try again.");
+            // It may still be saved: the page sends it again with the same client key, which saves it once.
+            throw new Sequencer.Unavailable();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new Sequencer.Refused("Cairn is restarting. Try again in a moment.");

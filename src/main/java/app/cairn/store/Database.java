@@ -108,6 +108,24 @@ public final class Database implements AutoCloseable {
         return dataSource;
     }
 
+    /**
+     * A new connection outside the pool, with the pool's URL, user and schema: for a listener that
+     * holds its connection for hours (LISTEN) and must not take one of the pool's.
+     */
+    public Connection openDedicated() throws java.sql.SQLException {
+        var props = new java.util.Properties();
+        if (dataSource.getUsername() != null) props.setProperty("user", dataSource.getUsername());
+        if (dataSource.getPassword() != null) props.setProperty("password", dataSource.getPassword());
+        Connection c = java.sql.DriverManager.getConnection(dataSource.getJdbcUrl(), props);
+        if (dataSource.getSchema() != null) c.setSchema(dataSource.getSchema());
+        return c;
+    }
+
+    /** The schema Cairn's tables are in (PostgreSQL's current schema). */
+    public String schema() {
+        return jdbi.withHandle(h -> h.createQuery("SELECT current_schema()").mapTo(String.class).one());
+    }
+
     /** Whether the database answers within two seconds; the reason when it does not. */
     public Optional<String> problem() {
         try (Connection c = dataSource.getConnection()) {
