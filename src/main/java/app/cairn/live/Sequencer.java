@@ -252,20 +252,8 @@ public final class Sequencer implements AutoCloseable {
         for (Long eventId : appends.keySet()) advanced.accept(eventId);
     }
 
-    /** Whether a failure means the database is out of reach (SQL state class 08, or a shutdown), not a bad batch. */
     static boolean lostDatabase(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof java.sql.SQLTransientConnectionException || t instanceof java.sql.SQLRecoverableException
-                    || t instanceof java.sql.SQLNonTransientConnectionException || t instanceof java.net.ConnectException) {
-                return true;
-            }
-            if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null
-                    && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P"))) {
-                return true;
-            }
-            if (t.getCause() == t) break;
-        }
-        return false;
+        return app.cairn.store.Database.unreachable(e);
     }
 
     /** Reads entries committed by other nodes since the state's last one; true if any. */

@@ -126,6 +126,25 @@ public final class Database implements AutoCloseable {
         return jdbi.withHandle(h -> h.createQuery("SELECT current_schema()").mapTo(String.class).one());
     }
 
+    /**
+     * Whether a failure means the database is out of reach (a lost or refused connection, SQL
+     * state class 08, or a server shutting down), rather than something wrong with the request.
+     */
+    public static boolean unreachable(Throwable e) {
+        int depth = 0;
+        for (Throwable t = e; t != null && depth++ < 20; t = t.getCause()) {
+            if (t instanceof java.sql.SQLTransientConnectionException || t instanceof java.sql.SQLRecoverableException
+                    || t instanceof java.sql.SQLNonTransientConnectionException || t instanceof java.net.ConnectException) {
+                return true;
+            }
+            if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null
+                    && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Whether the database answers within two seconds; the reason when it does not. */
     public Optional<String> problem() {
         try (Connection c = dataSource.getConnection()) {

@@ -1,5 +1,6 @@
 package app.cairn.web;
 
+import app.cairn.store.Database;
 import app.cairn.common.Conflict;
 import app.cairn.common.Forbidden;
 import app.cairn.common.Invalid;
@@ -186,6 +187,21 @@ public final class WebServer {
     }
 
     private void unexpected(Context ctx, Exception e) {
+        if (Database.unreachable(e)) {
+            // Not a bug: the database is restarting or out of reach. Say so, and when to try again.
+            log.warn("request refused while the database is unreachable method={} path={} reason={}", ctx.method(),
+                    loggablePath(ctx), e.toString());
+            ctx.header("Retry-After", "2");
+            if (wantsJson(ctx)) {
+                ctx.status(503).json(Map.of("error", Map.of("status", 503, "code", "reconnecting", "message",
+                        "Cairn has lost touch with its database and is reconnecting. Nothing was changed: "
+                                + "send it again in a moment.")));
+            } else {
+                problem(ctx, 503, "Reconnecting", "Cairn has lost touch with its database and is reconnecting. "
+                        + "Nothing was changed. Go back and try again in a moment: what you typed is still there.", Map.of());
+            }
+            return;
+        }
         String reference = shortId();
         log.error("request failed reference={} method={} path={}", reference, ctx.method(), loggablePath(ctx), e);
         problem(ctx, 500, "Sorry, something went wrong",
