@@ -44,7 +44,8 @@ public final class LiveRoutes implements Routes {
         this.secureCookies = secureCookies;
         this.messages = new RateLimiter(6, Duration.ofSeconds(20), clock);
         // Generous: a whole NHS board can join from behind one network address within a few minutes.
-        this.joins = new RateLimiter(3000, Duration.ofMinutes(1), clock);
+        // Per network, not per person: a whole health board can join from behind one proxy.
+        this.joins = new RateLimiter(12_000, Duration.ofMinutes(1), clock);
         this.actions = new RateLimiter(60, Duration.ofSeconds(30), clock);
     }
 
