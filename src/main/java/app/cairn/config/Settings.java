@@ -21,8 +21,10 @@ public record Settings(
      * How nodes that share one PostgreSQL wake each other when a conversation moves on:
      * {@code postgres} (LISTEN/NOTIFY, the default on PostgreSQL), {@code redis} (pub/sub at
      * {@code redisUrl}) or {@code none} (one node; the default on the embedded database).
+     * {@code trustProxy}: the node is reached only through a reverse proxy, so the client's address
+     * and scheme come from its Forwarded / X-Forwarded-* headers (rate limits are per real address).
      */
-    public record Cluster(String wakeups, Optional<String> redisUrl) {
+    public record Cluster(String wakeups, Optional<String> redisUrl, boolean trustProxy) {
         public static final java.util.Set<String> TRANSPORTS = java.util.Set.of("auto", "postgres", "redis", "none");
     }
 
@@ -107,7 +109,7 @@ public record Settings(
                 throw new SettingsException("CAIRN_REDIS_URL must start with redis:// or rediss://, but was '" + url + "'.");
             }
         });
-        return new Cluster(wakeups, redis);
+        return new Cluster(wakeups, redis, "true".equalsIgnoreCase(env.getOrDefault("CAIRN_TRUST_PROXY", "false").trim()));
     }
 
     /** True when people reach Cairn over HTTPS, so cookies must be marked Secure. */

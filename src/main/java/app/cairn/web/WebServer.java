@@ -64,6 +64,11 @@ public final class WebServer {
             config.startup.showJavalinBanner = false;
             config.startup.showOldJavalinVersionWarning = false;
             config.jetty.modifyServer(server -> server.setStopTimeout(10_000));
+            if (settings.cluster().trustProxy()) {
+                // Behind nginx or a load balancer: the client's address and scheme are in the forwarded headers.
+                config.jetty.modifyHttpConfiguration(http -> http.addCustomizer(
+                        new org.eclipse.jetty.server.ForwardedRequestCustomizer()));
+            }
             // A handler in front of the app (event streams on Jetty's non-blocking API); Javalin nests
             // its own servlet handler inside it and everything the front does not take passes through.
             if (front != null) config.jetty.modifyServer(server -> server.setHandler(front));
