@@ -34,6 +34,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class FanoutBench {
     static final ObjectMapper JSON = Cairn.json();
     static final int ROUNDS = 5;
+    /** Unmeasured rounds first, so both servers are measured warm (JIT-compiled), not while compiling. */
+    static final int WARM_UP = 3;
 
     public static void main(String[] args) throws Exception {
         int n = args.length > 0 ? Integer.parseInt(args[0]) : 10_000;
@@ -157,12 +159,12 @@ public final class FanoutBench {
         r.kbPerConnection = Math.max(0, heapAfter - before) / (double) Math.max(1, r.connected);
 
         List<Double> latencies = Collections.synchronizedList(new ArrayList<>());
-        for (int round = 0; round < ROUNDS; round++) {
+        for (int round = -WARM_UP; round < ROUNDS; round++) {
             long t0 = System.nanoTime();
             long seq = post(organiser, "/api/v1/events/" + eventId + "/live/poll-results",
                     "{\"poll\": \"" + pollKey + "\", \"shown\": " + (round % 2 == 1) + "}").get("seq").asLong();
             CountDownLatch all = new CountDownLatch(n);
-            for (LiveBench.Stream s : streams) s.await(seq, t0, latencies, all);
+            for (LiveBench.Stream s : streams) s.await(seq, t0, round < 0 ? new ArrayList<>() : latencies, all);
             all.await(30, TimeUnit.SECONDS);
             r.delivered = (int) (n - all.getCount());
             Thread.sleep(500);
@@ -241,13 +243,13 @@ public final class FanoutBench {
             opened.await(5, TimeUnit.MINUTES);
             Result r = new Result();
             List<Double> latencies = Collections.synchronizedList(new ArrayList<>());
-            for (int round = 0; round < ROUNDS; round++) {
+            for (int round = -WARM_UP; round < ROUNDS; round++) {
                 long t0 = System.nanoTime();
                 var resp = client.send(HttpRequest.newBuilder(URI.create(base + "/broadcast?bytes=" + bytes))
                         .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
                 long seq = JSON.readTree(resp.body()).get("seq").asLong();
                 CountDownLatch all = new CountDownLatch(n);
-                for (LiveBench.Stream s : streams) s.await(seq, t0, latencies, all);
+                for (LiveBench.Stream s : streams) s.await(seq, t0, round < 0 ? new ArrayList<>() : latencies, all);
                 all.await(30, TimeUnit.SECONDS);
                 r.delivered = (int) (n - all.getCount());
                 Thread.sleep(500);
