@@ -61,6 +61,15 @@ public final class WebServer {
         this.settings = settings;
         this.app = Javalin.create(config -> {
             config.jetty.port = settings.port();
+            // A long accept queue: when a thousand people open the join link in the same minute, the
+            // operating system's default of 50 waiting connections would turn some away.
+            config.jetty.addConnector((server, http) -> {
+                var connector = new org.eclipse.jetty.server.ServerConnector(server,
+                        new org.eclipse.jetty.server.HttpConnectionFactory(http));
+                connector.setPort(settings.port());
+                connector.setAcceptQueueSize(1024);
+                return connector;
+            });
             config.startup.showJavalinBanner = false;
             config.startup.showOldJavalinVersionWarning = false;
             config.jetty.modifyServer(server -> server.setStopTimeout(10_000));

@@ -67,8 +67,8 @@ public final class FanoutBench {
                 ROUNDS, cairn.p50, cairn.p99, cairn.max, cairn.delivered, n);
         System.out.printf("floor (bare Jetty SSE, %d-byte events): p50 %.0f ms, p99 %.0f ms, max %.0f ms; %d delivered%n",
                 cairn.updateBytes, floor.p50, floor.p99, floor.max, floor.delivered);
-        System.out.printf("votes: %d sent over 10 s, %d acknowledged, %d counted; heap per connection %.1f KB%n",
-                n, cairn.votesAcknowledged, cairn.votesStored, cairn.kbPerConnection);
+        System.out.printf("votes: %d sent over 10 s, %d acknowledged, %d counted (%d sent again after a dropped connection or 503); heap per participant %.1f KB%n",
+                n, cairn.votesAcknowledged, cairn.votesStored, retries.get(), cairn.kbPerConnection);
         System.out.printf("participants=%d nodes=%d delivered=%d cairn_p99_ms=%.0f floor_p99_ms=%.0f ratio=%.2f votes_stored=%d joins_per_s=%.0f kb_per_connection=%.1f%n",
                 n, nodes, cairn.delivered, cairn.p99, floor.p99, ratio, cairn.votesStored, n / cairn.joinSeconds,
                 cairn.kbPerConnection);
@@ -182,11 +182,12 @@ public final class FanoutBench {
             String base = nodes.get(i % nodes.size()).url();
             senders.schedule(() -> {
                 if (tokens.get(who) != null) {
-                    votes.add(client.sendAsync(LiveBench.jsonPostPublic(base + "/api/v1/live/" + code + "/votes",
-                                    "{\"poll\": \"" + pollKey + "\", \"choices\": [" + (who % 2) + "]}", tokens.get(who)),
-                            HttpResponse.BodyHandlers.ofString()).thenAccept(resp -> {
-                                if (resp.statusCode() == 201) ok.incrementAndGet();
-                            }));
+                    HttpRequest vote = LiveBench.jsonPostPublic(base + "/api/v1/live/" + code + "/votes",
+                            "{\"poll\": \"" + pollKey + "\", \"choices\": [" + (who % 2) + "], \"clientKey\": \"v" + who + "\"}",
+                            tokens.get(who));
+                    votes.add(sendWithRetries(client, vote, 3).thenAccept(resp -> {
+                        if (resp != null && resp.statusCode() == 201) ok.incrementAndGet();
+                    }));
                 }
                 scheduled.countDown();
             }, (long) (who * (10e9 / n)), TimeUnit.NANOSECONDS);
@@ -204,6 +205,23 @@ public final class FanoutBench {
         } while (System.nanoTime() < deadline);
         return r;
     }
+
+    /**
+     * Sends, and on a dropped connection or a 503 sends the same request again (as the live page
+     * does: the client key makes it count once); null if it never got through.
+     */
+    private static CompletableFuture<HttpResponse<String>> sendWithRetries(HttpClient client, HttpRequest request, int left) {
+        return client.sendAsync(request, HttpResponse.BodyHandlers.ofString())
+                .handle((resp, error) -> {
+                    boolean again = left > 0 && (error != null || resp.statusCode() == 503);
+                    if (!again) return CompletableFuture.completedFuture(error == null ? resp : (HttpResponse<String>) null);
+                    retries.incrementAndGet();
+                    return sendWithRetries(client, request, left - 1);
+                })
+                .thenCompose(f -> f);
+    }
+
+    static final AtomicInteger retries = new AtomicInteger();
 
     private static Result runFloor(HttpClient client, int n, int bytes) throws Exception {
         int port;
