@@ -2,7 +2,12 @@ package app.cairn.bench;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
@@ -25,6 +30,7 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
 public final class FloorServer {
     private final Set<Client> clients = ConcurrentHashMap.newKeySet();
     private final AtomicLong ids = new AtomicLong(1000);
+    private final ExecutorService writers = Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors());
 
     public static void main(String[] args) throws Exception {
         int port = Integer.parseInt(args[0]);
@@ -59,7 +65,22 @@ public final class FloorServer {
                     long id = ids.incrementAndGet();
                     byte[] event = ("id: " + id + "\ndata: " + "x".repeat(Integer.parseInt(bytes)) + "\n\n")
                             .getBytes(StandardCharsets.UTF_8);
-                    for (Client c : clients) c.send(event);
+                    // Spread over every core, as Cairn's hub does: a floor, not a strawman.
+                    List<Client> all = new ArrayList<>(clients);
+                    int shards = Runtime.getRuntime().availableProcessors();
+                    CountDownLatch done = new CountDownLatch(shards);
+                    for (int k = 0; k < shards; k++) {
+                        int shard = k;
+                        writers.execute(() -> {
+                            for (int i = shard; i < all.size(); i += shards) all.get(i).send(event);
+                            done.countDown();
+                        });
+                    }
+                    try {
+                        done.await();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
                     response.setStatus(200);
                     response.write(true, ByteBuffer.wrap(("{\"seq\": " + id + "}").getBytes(StandardCharsets.UTF_8)), callback);
                 } else {
