@@ -288,7 +288,8 @@ public final class Cairn implements Runnable {
         var events = new EventService(jdbi, communities, templateService, clock);
         var agendas = new AgendaService(jdbi, events, communities, clock);
         var live = new Live(jdbi, clock, json(), new EventPlans(events, communities),
-                id -> accounts.byId(id).map(app.cairn.account.Account::name).orElse("Host"), mailer);
+                id -> accounts.byId(id).map(app.cairn.account.Account::name).orElse("Host"), mailer,
+                wakeups(database, settings.cluster()));
         var organisations = new OrganisationService(jdbi, communities, clock);
         organisations.loadDirectory();
         var registrations = new RegistrationService(jdbi, events, communities, organisations, mailer, instanceSettings,
@@ -316,7 +317,7 @@ public final class Cairn implements Runnable {
         var accountRoutes = new AccountRoutes(accounts, apiTokens, templates, settings.secureCookies(), clock);
         List<Routes> routes = new ArrayList<>();
         routes.add(new HealthRoutes(database::problem, database.vendor().name().toLowerCase(java.util.Locale.ROOT),
-                Version.number()));
+                Version.number(), live.wakeups().transport(), live.wakeups()::problem));
         routes.add(new HomeRoutes(templates));
         routes.add(accountRoutes);
         routes.add(new PasswordRoutes(passwords, accountRoutes, templates, mailer.smtpConfigured(), clock));
@@ -365,6 +366,7 @@ public final class Cairn implements Runnable {
             throw e;
         }
         reminders.start();
+        live.listen();
         return new Instance(settings, database, web, services, workers);
     }
 
@@ -384,6 +386,24 @@ public final class Cairn implements Runnable {
             }
             all.addAll(hand.themes(eventId));
             return all;
+        };
+    }
+
+    /** How this node hears the others: LISTEN/NOTIFY on PostgreSQL unless told otherwise; nothing on H2. */
+    static app.cairn.live.Wakeups wakeups(Database database, Settings.Cluster cluster) {
+        boolean postgres = database.vendor() == Database.Vendor.POSTGRESQL;
+        String transport = cluster.wakeups().equals("auto") ? (postgres ? "postgres" : "none") : cluster.wakeups();
+        return switch (transport) {
+            case "postgres" -> {
+                if (!postgres) {
+                    throw new SettingsException("CAIRN_WAKEUPS=postgres needs PostgreSQL: set CAIRN_DATABASE_URL, "
+                            + "or leave CAIRN_WAKEUPS unset for one node on the embedded database.");
+                }
+                yield new app.cairn.cluster.PostgresWakeups(database::openDedicated, database.schema());
+            }
+            case "redis" -> new app.cairn.cluster.RedisWakeups(cluster.redisUrl().orElseThrow(),
+                    postgres ? database.schema() : "embedded");
+            default -> app.cairn.live.Wakeups.none();
         };
     }
 

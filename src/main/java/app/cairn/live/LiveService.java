@@ -33,6 +33,9 @@ public final class LiveService {
     private final LivePlan.Plans plans;
     private final Clock clock;
     private final app.cairn.mail.Mailer mailer;
+    private final Recent<String, LiveSession> sessionsByCode;
+    private final Recent<Long, LiveSession> sessionsByEvent;
+    private final Recent<String, Participant> peopleByToken;
 
     LiveService(Sequencer sequencer, ParticipantStore participants, LivePlan.Plans plans, Clock clock,
             app.cairn.mail.Mailer mailer) {
@@ -41,38 +44,43 @@ public final class LiveService {
         this.plans = plans;
         this.clock = clock;
         this.mailer = mailer;
+        this.sessionsByCode = new Recent<>(clock, Duration.ofSeconds(5), 10_000);
+        this.sessionsByEvent = new Recent<>(clock, Duration.ofSeconds(5), 10_000);
+        this.peopleByToken = new Recent<>(clock, Duration.ofMinutes(10), 200_000);
     }
 
     // Sessions and joining
 
     /** Opens the event for joining (idempotent) and returns its code and settings. */
     public LiveSession openSession(long eventId) {
-        return participants.ensureSession(eventId, clock.instant());
+        return sessionsByEvent.get(eventId, id -> Optional.of(participants.ensureSession(id, clock.instant()))).orElseThrow();
     }
 
     public Optional<LiveSession> session(long eventId) {
-        return participants.session(eventId);
+        return sessionsByEvent.get(eventId, participants::session);
     }
 
     /** The session for a code as typed or read aloud, or a message saying what to check. */
     public LiveSession sessionByCode(String typed) {
         String code = JoinCodes.normalise(typed);
         if (code == null) throw Invalid.field("code", "Enter the 6-character code, like KX4 M7P");
-        return participants.sessionByCode(code)
+        return sessionsByCode.get(code, participants::sessionByCode)
                 .orElseThrow(() -> Invalid.field("code", "There is no conversation with that code. Check it and try again"));
     }
 
     /** The session for an exact stored code. */
     Optional<LiveSession> sessionByCodeIfAny(String code) {
-        return participants.sessionByCode(code);
+        return sessionsByCode.get(code, participants::sessionByCode);
     }
 
     public void updateSession(long eventId, LiveSession.Anonymity anonymity, int silenceSeconds) {
         if (silenceSeconds < 5 || silenceSeconds > 300) {
             throw Invalid.field("silenceSeconds", "Silence must be between 5 and 300 seconds");
         }
-        openSession(eventId);
+        LiveSession before = openSession(eventId);
         participants.updateSession(eventId, anonymity, silenceSeconds);
+        sessionsByEvent.forget(eventId);
+        sessionsByCode.forget(before.joinCode());
     }
 
     /** What someone joining gives about themselves. */
@@ -121,7 +129,7 @@ public final class LiveService {
         String token = "cp_" + app.cairn.account.Tokens.newSecret();
         long id = participants.insert(eventId, app.cairn.account.Tokens.hash(token), registrationId, name, role, org,
                 sector, email, clock.instant());
-        Participant p = participants.byId(id).orElseThrow();
+        Participant p = new Participant(id, eventId, registrationId, name, role, org, sector, email);
         await(sequencer.append(eventId, new Contribution.Joined(sector), Author.participant(id), null, Check.NONE));
         return new Joined(p, token);
     }
@@ -129,7 +137,7 @@ public final class LiveService {
     /** The participant a token belongs to. */
     public Optional<Participant> participant(String token) {
         if (token == null || !token.startsWith("cp_") || token.length() > 100) return Optional.empty();
-        return participants.byTokenHash(app.cairn.account.Tokens.hash(token));
+        return peopleByToken.get(app.cairn.account.Tokens.hash(token), participants::byTokenHash);
     }
 
     public Optional<Participant> participant(long id) {
@@ -502,7 +510,8 @@ public final class LiveService {
             if (e.getCause() instanceof Sequencer.Refused r) throw r;
             throw new IllegalStateException("append failed", e.getCause());
         } catch (TimeoutException e) {
-            throw new Sequencer.Refused("Saving is taking longer than it should. Check your connection and try again.");
+            // It may still be saved: the page sends it again with the same client key, which saves it once.
+            throw new Sequencer.Unavailable();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new Sequencer.Refused("Cairn is restarting. Try again in a moment.");
