@@ -261,6 +261,11 @@ public final class Cairn implements Runnable {
                 .map(t -> new app.cairn.live.Tickets.Ticket(t.registrationId(), t.eventId(), t.name(), t.role(),
                         t.organisation(), t.sector(), t.email()))));
         routes.add(console);
+        var rooms = new app.cairn.rooms.RoomsService(live.service(),
+                new app.cairn.rooms.SeriesHistory(events, live.service()),
+                new app.cairn.rooms.RegistrationAnswers(registrations), clock);
+        routes.add(new app.cairn.rooms.RoomsRoutes(rooms, communities, templates,
+                id -> accounts.byId(id).map(app.cairn.account.Account::name).orElse("Host"), clock));
 
         app.cairn.registration.RegistrationRoutes.addAll(routes, registrations, communities, templates, clock);
         routes.add(new InsightsRoutes(insights, communities, templates));
