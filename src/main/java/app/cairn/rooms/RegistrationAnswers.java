@@ -20,7 +20,8 @@ public final class RegistrationAnswers implements RoomsService.Answers {
     @Override
     public Map<Long, String> answers(long accountId, long eventId, long questionId, List<Participant> people) {
         if (!questions(accountId, eventId).containsKey(questionId)) {
-            throw app.cairn.common.Invalid.field("questionId", "That question is not on this conversation's registration form");
+            throw app.cairn.common.Invalid.field("questionId",
+                    "That question is not on this conversation's registration form, or only its organisers can see the answers");
         }
         Map<Long, String> byRegistration = new HashMap<>();
         for (Registration r : registrations.registrations(accountId, eventId)) {
@@ -39,7 +40,11 @@ public final class RegistrationAnswers implements RoomsService.Answers {
     @Override
     public Map<Long, String> questions(long accountId, long eventId) {
         Map<Long, String> out = new LinkedHashMap<>();
-        for (Question q : registrations.questions(accountId, eventId)) out.put(q.id(), q.label());
+        try {
+            for (Question q : registrations.questions(accountId, eventId)) out.put(q.id(), q.label());
+        } catch (app.cairn.common.Forbidden | app.cairn.common.NotFound e) {
+            // Registration answers are for the community's organisers; a facilitator does not see them.
+        }
         return out;
     }
 }

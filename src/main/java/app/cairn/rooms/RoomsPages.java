@@ -14,7 +14,7 @@ import java.util.Optional;
 import java.util.function.LongFunction;
 
 /** Builds the models of the rooms pages and API answers from the live state. */
-final class RoomsPages {
+public final class RoomsPages {
     private final RoomsService rooms;
     private final LiveService live;
     private final LongFunction<String> organisers;
@@ -42,6 +42,33 @@ final class RoomsPages {
             } catch (RuntimeException e) {
                 return current.strategy();
             }
+        }
+
+        public List<app.cairn.web.Option> strategies() {
+            return java.util.Arrays.stream(Strategy.values())
+                    .filter(x -> x != Strategy.by_answer || !questions.isEmpty())
+                    .map(x -> new app.cairn.web.Option(x.name(), x.label(), hint(x))).toList();
+        }
+
+        private static String hint(Strategy s) {
+            return switch (s) {
+                case random -> "Anyone with anyone.";
+                case mixed -> "Each room has people from as many organisations, sectors and roles as possible.";
+                case meet_new -> "Fewest people who were in a room together at this community's earlier conversations.";
+                case by_answer -> "People who gave the same answer to a registration question sit together.";
+                case by_hand -> "Start at random, then move people yourself.";
+            };
+        }
+
+        public List<app.cairn.web.Option> questionOptions() {
+            List<app.cairn.web.Option> out = new ArrayList<>();
+            out.add(new app.cairn.web.Option("", "Choose a question"));
+            questions.forEach((id, label) -> out.add(new app.cairn.web.Option(Long.toString(id), label)));
+            return out;
+        }
+
+        public List<Integer> roomNumbers() {
+            return current == null ? List.of() : current.rooms().stream().map(RoomsView.RoomView::number).toList();
         }
 
         public boolean withThemes() {
