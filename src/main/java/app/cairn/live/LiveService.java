@@ -149,6 +149,22 @@ public final class LiveService {
         return sequencer.state(eventId);
     }
 
+    /**
+     * The event's log in order, for features that read what happened (themes, the pack, archives).
+     * It holds everything, hidden and withdrawn entries too, with the {@link Contribution.Moderation}
+     * entries that hide them: readers must honour those.
+     */
+    public List<Entry> log(long eventId) {
+        List<Entry> entries = new ArrayList<>();
+        sequencer.read(eventId, 0, entries::add);
+        return entries;
+    }
+
+    /** Streams the log after {@code afterSeq} without holding it all in memory. */
+    public void readLog(long eventId, long afterSeq, java.util.function.Consumer<Entry> each) {
+        sequencer.read(eventId, afterSeq, each);
+    }
+
     // Run of show (facilitators)
 
     /**
@@ -405,6 +421,25 @@ public final class LiveService {
             String clientKey) {
         openSession(eventId);
         return await(sequencer.append(eventId, c, new Author(participantId, accountId), clientKey, Check.NONE, at));
+    }
+
+    /**
+     * Records a person who took part earlier, joined at {@code at}, for events brought in from other
+     * tools and for the demo. The same registration is always the same participant.
+     */
+    public Participant recordParticipant(long eventId, Long registrationId, String name, String role,
+            String organisation, String sector, String email, java.time.Instant at) {
+        if (registrationId != null) {
+            Optional<Participant> existing = participants.byRegistration(eventId, registrationId);
+            if (existing.isPresent()) return existing.get();
+        }
+        openSession(eventId);
+        // No device may follow with this token: it is never handed out.
+        String unusable = "cp_" + app.cairn.account.Tokens.newSecret();
+        long id = participants.insert(eventId, app.cairn.account.Tokens.hash(unusable), registrationId, name, role,
+                organisation, sector, email, at);
+        record(eventId, new Contribution.Joined(sector), id, null, at, null);
+        return participants.byId(id).orElseThrow();
     }
 
     // For features that add their own kinds to the log (breakout rooms)

@@ -104,6 +104,11 @@ public final class Sequencer implements AutoCloseable {
     }
 
     /** The event's state, replayed from the log the first time it is asked for. Read under its read lock. */
+    /** Reads the committed log after {@code afterSeq}, in order, straight from the database. */
+    public void read(long eventId, long afterSeq, java.util.function.Consumer<Entry> each) {
+        store.jdbi().useHandle(h -> store.read(h, eventId, afterSeq, Long.MAX_VALUE, each));
+    }
+
     public LiveState state(long eventId) {
         LiveState s = states.get(eventId);
         if (s != null) return s;
