@@ -12,6 +12,10 @@ function start (section) {
   announcer.className = 'govuk-visually-hidden'
   announcer.setAttribute('aria-live', 'polite')
   section.before(announcer)
+  // What happened to the last thing sent; outside the redrawn panel so a redraw does not wipe it.
+  const sent = document.createElement('p')
+  sent.className = 'cairn-live__sent'
+  sent.setAttribute('role', 'status')
   let loading = false
   let again = false
   let timerHandle = null
@@ -28,6 +32,7 @@ function start (section) {
     document.addEventListener('cairn:update', (event) => { if (event.detail && event.detail.rooms) refresh() })
     refresh()
   }
+  if (section.querySelector('[data-region="room"]')) section.append(sent)
   enhance()
   timer()
 
@@ -75,6 +80,7 @@ function start (section) {
       } else {
         section.replaceChildren(region)
       }
+      section.append(sent)
       section.hidden = region.dataset.inRoom !== 'yes' && region.dataset.open !== 'yes'
       announce(seen, snapshot())
       seen = snapshot()
@@ -99,7 +105,6 @@ function start (section) {
       form.dataset.enhanced = 'yes'
       form.addEventListener('submit', async (event) => {
         event.preventDefault()
-        const sent = section.querySelector('[data-room-sent]')
         const button = form.querySelector('button[type="submit"]')
         if (button) button.disabled = true
         try {
@@ -109,16 +114,14 @@ function start (section) {
           const data = await response.json().catch(() => ({}))
           if (response.ok) {
             if (!form.querySelector('input[name="themes"]')) form.reset()
-            if (sent) sent.textContent = data.message || 'Sent'
             if (document.activeElement) document.activeElement.blur()
             await refresh()
-            const again = section.querySelector('[data-room-sent]')
-            if (again) again.textContent = data.message || 'Sent'
-          } else if (sent) {
+            sent.textContent = data.message || 'Sent'
+          } else {
             sent.textContent = (data.fields && Object.values(data.fields)[0]) || (data.error && data.error.message) || data.message || 'Not sent. Try again; what you typed is kept.'
           }
         } catch (e) {
-          if (sent) sent.textContent = 'Not sent: check your connection and try again. What you typed is kept.'
+          sent.textContent = 'Not sent: check your connection and try again. What you typed is kept.'
         } finally {
           if (button) button.disabled = false
         }

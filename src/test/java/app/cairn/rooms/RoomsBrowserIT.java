@@ -117,7 +117,10 @@ class RoomsBrowserIT {
 
     private static void waitForText(Browser b, String css, String text) {
         try {
-            new WebDriverWait(b.driver(), Duration.ofSeconds(10)).until(d -> d.findElements(By.cssSelector(css)).stream()
+            // Panels are redrawn from the server as things change, so an element found may be replaced before it is read.
+            new WebDriverWait(b.driver(), Duration.ofSeconds(10))
+                    .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                    .until(d -> d.findElements(By.cssSelector(css)).stream()
                     .anyMatch(e -> e.getText().contains(text)));
         } catch (org.openqa.selenium.TimeoutException e) {
             throw new AssertionError("'" + text + "' did not appear in " + css + " on " + b.path() + ": "
