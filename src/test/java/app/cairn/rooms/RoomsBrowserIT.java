@@ -106,6 +106,17 @@ class RoomsBrowserIT {
             facilitator.assertAccessible().screenshot("rooms-report-back");
             facilitator.go(rooms).assertAccessible();
             assertThat(facilitator.text(".cairn-rooms__grid")).contains("Permission from leaders");
+
+            // During the whole-group discussion the presenter view shows the same report-back.
+            long wholeGroup = server.services().live().plan(eventId).segments().stream()
+                    .filter(x -> x.kind().equals("whole_group")).findFirst().orElseThrow().id();
+            var started = api.postJson("/api/v1/events/" + eventId + "/live/start",
+                    "{\"segment\": " + wholeGroup + ", \"expected\": null}");
+            assertThat(started.status()).as(started.body()).isEqualTo(200);
+            facilitator.go("/c/" + slug + "/events/" + eventId + "/presenter");
+            waitForText(facilitator, "[data-region='presenter']", "What the rooms found");
+            waitForText(facilitator, "[data-region='presenter']", "Rotas that leave room to think");
+            facilitator.assertAccessible().screenshot("rooms-presenter-report-back");
         }
     }
 
