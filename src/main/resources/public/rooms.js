@@ -73,7 +73,7 @@ function start (section) {
         for (const selector of ['[data-notes]', '.cairn-live__messages', '[data-broadcast]']) {
           const a = current.querySelector(selector)
           const b = region.querySelector(selector)
-          if (a && b) a.replaceWith(b)
+          if (a && b && !a.contains(document.activeElement)) a.replaceWith(b)
         }
       } else if (current) {
         current.replaceWith(region)
@@ -113,7 +113,7 @@ function start (section) {
           const response = await fetch(form.action, { method: 'POST', headers: { Accept: 'application/json', 'X-CSRF-Token': csrf }, body })
           const data = await response.json().catch(() => ({}))
           if (response.ok) {
-            if (!form.querySelector('input[name="themes"]')) form.reset()
+            if (!form.querySelector('input[name="themes"]') && !form.querySelector('input[name="seq"]')) form.reset()
             if (document.activeElement) document.activeElement.blur()
             await refresh()
             sent.textContent = data.message || 'Sent'

@@ -169,10 +169,19 @@ class RoomsHttpIT {
             var empty = a.postJson(base + "notes", "{\"text\": \"  \"}");
             assertThat(empty.status()).isEqualTo(422);
 
+            long noteSeq = JSON.readTree(a.postJson(base + "notes", "{\"text\": \"Rota first, people second\"}").body()).get("seq").asLong();
+            var edited = a.postJson(base + "edit", "{\"seq\": " + noteSeq + ", \"text\": \"People first, then the rota\"}");
+            assertThat(edited.status()).as(edited.body()).isEqualTo(201);
+            var notMine = b.postJson(base + "edit", "{\"seq\": " + noteSeq + ", \"text\": \"changed from another room\"}");
+            assertThat(notMine.status()).isEqualTo(409);
+            assertThat(notMine.body()).contains("That note is not in your room");
+
             // Room two does not see room one's notes.
             assertThat(mine(b, s.code()).get("room").get("notes")).isEmpty();
             JsonNode mineA = mine(a, s.code());
             assertThat(mineA.get("room").get("notes").get(0).get("text").asText()).isEqualTo("Time to think is rare on the ward");
+            assertThat(mineA.get("room").get("notes").get(1).get("text").asText()).isEqualTo("People first, then the rota");
+            assertThat(mineA.get("room").get("notes").get(1).get("edited").asBoolean()).isTrue();
             assertThat(mineA.get("rapporteur").asBoolean()).isTrue();
 
             String staff = "/api/v1/events/" + s.eventId() + "/rooms/" + round + "/";
@@ -207,7 +216,7 @@ class RoomsHttpIT {
                 RoomsState replayed = fresh.service().state(s.eventId()).rooms();
                 RoomsState.Room replayedOne = replayed.round(round).orElseThrow().room(1).orElseThrow();
                 assertThat(replayedOne.notes()).extracting(RoomsState.Note::text)
-                        .containsExactly("Time to think is rare on the ward");
+                        .containsExactly("Time to think is rare on the ward", "People first, then the rota");
                 assertThat(replayedOne.themes())
                         .containsExactly("Protected time to reflect", "Trust across teams", "Carers as partners");
                 assertThat(replayed.round(round).orElseThrow().closed()).isTrue();
@@ -321,6 +330,43 @@ class RoomsHttpIT {
             JsonNode back = mine(people.get(first), s.code());
             assertThat(back.get("room").get("number").asInt()).isEqualTo(1);
             assertThat(back.get("room").get("notes").get(0).get("text").asText()).isEqualTo("Carers need a seat at the table");
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Database.Vendor.class)
+    void meeting_new_people_splits_pairs_who_shared_a_room_at_the_communitys_earlier_conversation(Database.Vendor vendor)
+            throws Exception {
+        try (TestServer server = TestServer.start(vendor)) {
+            Setup later = setUp(server);
+            long earlierId = JSON.readTree(later.organiser().postJson("/api/v1/communities/" + later.slug() + "/events", """
+                    {"templateId": "community-conversation-2-hours", "title": "The first conversation",
+                     "date": "2030-02-09", "startTime": "12:30"}""").body()).get("id").asLong();
+            String earlierCode = JSON.readTree(later.organiser().get("/api/v1/events/" + earlierId + "/live").body())
+                    .get("session").get("joinCode").asText();
+            Setup earlier = new Setup(later.organiser(), earlierId, later.slug(), earlierCode);
+            String[][] who = {{"Priya", "NHS Fife"}, {"Tom", "Fife Council"}, {"Morag", "Carers Scotland"}, {"Iain", "NHS Tayside"}};
+            for (String[] p : who) join(server, earlier.code(), p[0], p[1]);
+            open(earlier, "{\"strategy\": \"random\", \"roomCount\": 2, \"seed\": 4}");
+            List<java.util.Set<String>> met = new ArrayList<>();
+            for (JsonNode room : rooms(earlier).get("rooms")) {
+                java.util.Set<String> names = new java.util.HashSet<>();
+                room.get("members").forEach(m -> names.add(m.get("name").asText()));
+                met.add(names);
+            }
+            for (String[] p : who) join(server, later.code(), p[0], p[1]);
+            for (long seed = 1; seed <= 5; seed++) {
+                if (seed > 1) {
+                    long round = rooms(later).get("round").asLong();
+                    later.organiser().postJson("/api/v1/events/" + later.eventId() + "/rooms/" + round + "/close", "{}");
+                }
+                open(later, "{\"strategy\": \"meet_new\", \"roomCount\": 2, \"seed\": " + seed + "}");
+                for (JsonNode room : rooms(later).get("rooms")) {
+                    java.util.Set<String> names = new java.util.HashSet<>();
+                    room.get("members").forEach(m -> names.add(m.get("name").asText()));
+                    assertThat(met).as("seed %d: %s met before", seed, names).doesNotContain(names);
+                }
+            }
         }
     }
 
