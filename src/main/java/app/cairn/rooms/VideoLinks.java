@@ -25,7 +25,11 @@ final class VideoLinks {
     static String slug(String title) {
         String plain = Normalizer.normalize(title, Normalizer.Form.NFD).replaceAll("\\p{M}", "");
         String s = plain.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");
-        if (s.length() > 40) s = s.substring(0, 40).replaceAll("-$", "");
+        if (s.length() > 40) {
+            // Whole words only: cut at the last hyphen that fits.
+            int cut = s.lastIndexOf('-', 40);
+            s = s.substring(0, cut > 0 ? cut : 40);
+        }
         return s.isEmpty() ? "conversation" : s;
     }
 }
