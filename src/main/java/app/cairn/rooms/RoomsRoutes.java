@@ -128,7 +128,7 @@ public final class RoomsRoutes implements Routes {
         Optional<Entry> entry;
         try {
             if (action.equals("open")) {
-                entry = Optional.of(rooms.open(plan.eventId(), account, openingFrom(form)));
+                entry = Optional.of(rooms.open(plan.eventId(), account, openingFrom(form, live.participants(plan.eventId()))));
             } else {
                 Map<String, String> in = new LinkedHashMap<>();
                 for (String k : ctx.formParamMap().keySet()) in.put(k, form.value(k));
@@ -164,7 +164,7 @@ public final class RoomsRoutes implements Routes {
         }
     }
 
-    private static RoomsService.Opening openingFrom(Form f) {
+    private static RoomsService.Opening openingFrom(Form f, List<Participant> people) {
         String by = f.value("by");
         Integer size = null;
         Integer count = null;
@@ -172,10 +172,37 @@ public final class RoomsRoutes implements Routes {
         else size = f.integer("roomSize", "Room size", 2, 1_000, "Enter how many people each room should have");
         Integer minutes = f.value("minutes").isEmpty() ? null : f.integer("minutes", "Minutes", 1, 240, null);
         Long question = f.value("questionId").isEmpty() ? null : longOf(f.value("questionId"), "questionId");
+        List<java.util.Set<Long>> together = groupsByName(f, "together", people);
+        List<java.util.Set<Long>> apart = groupsByName(f, "apart", people);
         if (!f.valid()) throw new Invalid(f.errorMap());
         List<String> pasted = f.value("videoPerRoom").isEmpty() ? List.of() : List.of(f.value("videoPerRoom").split("\\R"));
         return new RoomsService.Opening(Strategy.parse(f.value("strategy").isEmpty() ? "mixed" : f.value("strategy")), size,
-                count, null, minutes, f.value("videoTemplate"), pasted, question, List.of(), List.of(), null);
+                count, null, minutes, f.value("videoTemplate"), pasted, question, together, apart, null);
+    }
+
+    /** "Priya Shah, Tom Reid" on each line: one group of people who have joined, found by name. */
+    private static List<java.util.Set<Long>> groupsByName(Form f, String field, List<Participant> people) {
+        Map<String, List<Long>> byName = new java.util.HashMap<>();
+        for (Participant p : people) {
+            byName.computeIfAbsent(p.name().strip().toLowerCase(java.util.Locale.ROOT), k -> new ArrayList<>()).add(p.id());
+        }
+        List<java.util.Set<Long>> groups = new ArrayList<>();
+        List<String> unknown = new ArrayList<>();
+        for (String line : f.value(field).split("\\R")) {
+            java.util.Set<Long> group = new java.util.LinkedHashSet<>();
+            for (String name : line.split("[,;]")) {
+                String key = name.strip().toLowerCase(java.util.Locale.ROOT);
+                if (key.isEmpty()) continue;
+                List<Long> ids = byName.get(key);
+                if (ids == null) unknown.add(name.strip());
+                else group.addAll(ids);
+            }
+            if (group.size() > 1) groups.add(group);
+        }
+        if (!unknown.isEmpty()) {
+            f.error(field, "Nobody called " + String.join(", ", unknown) + " has joined. Check the names against who is here");
+        }
+        return groups;
     }
 
     private Optional<Entry> staffAction(LivePlan plan, long account, String action, long round, Map<String, String> in,

@@ -370,6 +370,31 @@ class RoomsHttpIT {
         }
     }
 
+    @ParameterizedTest
+    @EnumSource(Database.Vendor.class)
+    void the_opening_form_keeps_named_people_together_or_apart_and_names_anyone_it_cannot_find(Database.Vendor vendor)
+            throws Exception {
+        try (TestServer server = TestServer.start(vendor)) {
+            Setup s = setUp(server);
+            people(server, s.code());
+            String form = "/c/" + s.slug() + "/events/" + s.eventId() + "/rooms/open";
+            var unknown = s.organiser().post(form, Map.of("strategy", "mixed", "by", "count", "roomCount", "2",
+                    "together", "Priya, Zed"));
+            assertThat(unknown.status()).isEqualTo(422);
+            assertThat(unknown.body()).contains("Nobody called Zed has joined");
+            var opened = s.organiser().post(form, Map.of("strategy", "mixed", "by", "count", "roomCount", "2",
+                    "together", "priya, Tom", "apart", "Ewan; Morag\nRuth, Iain"));
+            assertThat(opened.status()).as(opened.body()).isEqualTo(302);
+            Map<String, Integer> roomOf = new HashMap<>();
+            for (JsonNode room : rooms(s).get("rooms")) {
+                room.get("members").forEach(m -> roomOf.put(m.get("name").asText(), room.get("number").asInt()));
+            }
+            assertThat(roomOf.get("Priya")).as("kept together although both are from NHS Fife").isEqualTo(roomOf.get("Tom"));
+            assertThat(roomOf.get("Ewan")).isNotEqualTo(roomOf.get("Morag"));
+            assertThat(roomOf.get("Ruth")).isNotEqualTo(roomOf.get("Iain"));
+        }
+    }
+
     /** A second node on the same database, as after a restart: its state is replayed from the log. */
     private static Live freshNode(TestServer server) {
         var services = server.services();
