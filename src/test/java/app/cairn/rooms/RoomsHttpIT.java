@@ -395,6 +395,40 @@ class RoomsHttpIT {
         }
     }
 
+    @ParameterizedTest
+    @EnumSource(Database.Vendor.class)
+    void grouping_by_a_registration_answer_seats_people_with_the_same_answer_together(Database.Vendor vendor)
+            throws Exception {
+        try (TestServer server = TestServer.start(vendor)) {
+            Setup s = setUp(server);
+            var services = server.services();
+            long accountId = services.accounts().byEmail("aileen@example.org").orElseThrow().id();
+            var question = services.registrations().addQuestion(accountId, s.eventId(),
+                    new app.cairn.registration.RegistrationService.QuestionInput("single_choice",
+                            "Which would you most like to talk about?", "", false, List.of("Workforce", "Digital")));
+            Map<String, String> topicOf = new HashMap<>();
+            String[] names = {"Priya", "Tom", "Morag", "Iain", "Ewan", "Ruth"};
+            for (int i = 0; i < names.length; i++) {
+                String topic = i % 2 == 0 ? "Workforce" : "Digital";
+                topicOf.put(names[i], topic);
+                var outcome = services.registrations().addByHand(accountId, s.eventId(), new app.cairn.registration.RegistrationInput(
+                        names[i], names[i].toLowerCase() + "@example.org", "Nurse", "Org " + i, "health", "", "",
+                        Map.of(question.id(), List.of(topic)), true), false);
+                services.live().joinFromRegistration(s.eventId(), outcome.registration().id(), names[i], "Nurse", "Org " + i,
+                        "health", names[i].toLowerCase() + "@example.org");
+            }
+            var missing = s.organiser().postJson("/api/v1/events/" + s.eventId() + "/rooms", "{\"strategy\": \"by_answer\", \"roomCount\": 2}");
+            assertThat(missing.status()).isEqualTo(422);
+            assertThat(missing.body()).contains("Choose the registration question");
+            open(s, "{\"strategy\": \"by_answer\", \"roomCount\": 2, \"questionId\": " + question.id() + "}");
+            for (JsonNode room : rooms(s).get("rooms")) {
+                java.util.Set<String> topics = new java.util.HashSet<>();
+                room.get("members").forEach(m -> topics.add(topicOf.get(m.get("name").asText())));
+                assertThat(topics).as(room.toString()).hasSize(1);
+            }
+        }
+    }
+
     /** A second node on the same database, as after a restart: its state is replayed from the log. */
     private static Live freshNode(TestServer server) {
         var services = server.services();
