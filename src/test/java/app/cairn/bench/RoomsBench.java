@@ -35,6 +35,15 @@ public final class RoomsBench {
         double mix = RoomAssigner.mixScore(rooms, byId);
         double random = RoomAssigner.mixScore(RoomAssigner.assign(request(people, sizing, Strategy.random, 1)), byId);
         System.out.printf("cold_ms=%d warm_median_ms=%d organisations=%d%n", cold, warm[2], n / 4);
+        // A harder crowd: N/20 organisations, so the largest sends about one person in six.
+        List<RoomMember> crowded = People.population(n, Math.max(1, n / 20), 2027);
+        Map<Long, RoomMember> crowdedById = crowded.stream().collect(Collectors.toMap(RoomMember::id, Function.identity()));
+        long t1 = System.nanoTime();
+        double crowdedMix = RoomAssigner.mixScore(RoomAssigner.assign(request(crowded, sizing, Strategy.mixed, 1)), crowdedById);
+        long crowdedMs = (System.nanoTime() - t1) / 1_000_000;
+        double crowdedRandom = RoomAssigner.mixScore(RoomAssigner.assign(request(crowded, sizing, Strategy.random, 1)), crowdedById);
+        System.out.printf("crowded organisations=%d ms=%d mix_score=%.3f random_mix_score=%.3f%n", n / 20, crowdedMs,
+                crowdedMix, crowdedRandom);
         System.out.printf("participants=%d rooms=%d ms=%d mix_score=%.3f random_mix_score=%.3f%n", n, rooms.size(), cold,
                 mix, random);
     }
