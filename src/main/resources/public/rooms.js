@@ -27,14 +27,23 @@ function start (section) {
     const source = new EventSource('/stream/' + code + '?after=' + section.dataset.seq)
     source.addEventListener('open', () => { status.dataset.status = 'online'; statusText.textContent = 'Live' })
     source.addEventListener('error', () => { status.dataset.status = 'offline'; statusText.textContent = 'Reconnecting… what you type is kept' })
-    source.addEventListener('update', (event) => { if (JSON.parse(event.data).rooms) refresh() })
+    source.addEventListener('update', (event) => { if (concerns(JSON.parse(event.data).rooms)) refresh() })
   } else {
-    document.addEventListener('cairn:update', (event) => { if (event.detail && event.detail.rooms) refresh() })
+    document.addEventListener('cairn:update', (event) => { if (event.detail && concerns(event.detail.rooms)) refresh() })
     refresh()
   }
   if (section.querySelector('[data-region="room"]')) section.append(sent)
   enhance()
   timer()
+
+  /** Whether a stream update's rooms change concerns this person's room (only theirs is fetched again). */
+  function concerns (change) {
+    if (!change) return false
+    const region = section.querySelector('[data-region="room"]')
+    const mine = region && region.dataset.room ? Number(region.dataset.room) : null
+    const round = region && region.dataset.round ? Number(region.dataset.round) : null
+    return change.everyone || mine === null || round !== change.round || change.rooms.includes(mine)
+  }
 
   function say (text) {
     announcer.textContent = ''

@@ -34,8 +34,8 @@ public final class LiveViews {
             List<MessageView> messages,
             List<ReflectionView> reflections,
             List<PromptView> prompts,
-            Long rooms) {
-        /** Without rooms: {@code rooms} is the sequence number of the last change to breakout rooms, when it changed. */
+            RoomsState.Change rooms) {
+        /** Without rooms: {@code rooms} says which breakout rooms changed, when any did. */
         public Update(long seq, Now now, List<PollView> polls, List<MessageView> messages,
                 List<ReflectionView> reflections, List<PromptView> prompts) {
             this(seq, now, polls, messages, reflections, prompts, null);
@@ -101,7 +101,7 @@ public final class LiveViews {
         for (LiveState.Prompt p : s.prompts.values()) {
             if (after == 0 || p.seq() > after) prompts.add(new PromptView(p.key(), p.text()));
         }
-        Long rooms = s.rooms.changedSeq() > after ? s.rooms.changedSeq() : null;
+        RoomsState.Change rooms = s.rooms.changesAfter(after);
         return new Update(s.appliedSeq, now, polls, messages, reflections, prompts, rooms);
     }
 

@@ -30,6 +30,8 @@ public final class RoomsState {
         public final Instant openedAt;
         int minutes;
         boolean closed;
+        /** The last change that concerns every room: opening, a broadcast, more time, closing. */
+        long changedSeq;
         Instant closedAt;
         Broadcast broadcast;
         final List<Room> rooms = new ArrayList<>();
@@ -41,6 +43,7 @@ public final class RoomsState {
             this.strategy = o.strategy();
             this.openedAt = at;
             this.minutes = o.minutes();
+            this.changedSeq = seq;
         }
 
         public int minutes() {
@@ -155,6 +158,25 @@ public final class RoomsState {
         return Optional.ofNullable(noteRooms.get(noteSeq));
     }
 
+    /**
+     * What changed about rooms after {@code after}: null if nothing; otherwise whether it concerns
+     * everyone (a round opened, a broadcast, more time, closing, or a first look) or only some rooms
+     * of the latest round, by number. A page fetches its room only when its own room changed.
+     */
+    public Change changesAfter(long after) {
+        if (changedSeq <= after) return null;
+        Round latest = latest().orElse(null);
+        if (latest == null) return null;
+        boolean everyone = after == 0 || latest.changedSeq > after;
+        List<Integer> changed = new ArrayList<>();
+        if (!everyone) for (Room r : latest.rooms) if (r.changedSeq > after) changed.add(r.number);
+        if (!everyone && changed.isEmpty()) return null;
+        return new Change(changedSeq, latest.seq, everyone, changed);
+    }
+
+    /** What a stream update says about rooms. */
+    public record Change(long seq, long round, boolean everyone, List<Integer> rooms) {}
+
     /** The last sequence number that changed anything about rooms. */
     public long changedSeq() {
         return changedSeq;
@@ -212,15 +234,22 @@ public final class RoomsState {
             });
         } else if (c instanceof Contribution.RoomsBroadcast b) {
             Round round = rounds.get(b.round());
-            if (round != null) round.broadcast = new Broadcast(e.seq(), b.text(), e.at());
+            if (round != null) {
+                round.broadcast = new Broadcast(e.seq(), b.text(), e.at());
+                round.changedSeq = e.seq();
+            }
         } else if (c instanceof Contribution.RoomsExtended x) {
             Round round = rounds.get(x.round());
-            if (round != null) round.minutes += x.minutes();
+            if (round != null) {
+                round.minutes += x.minutes();
+                round.changedSeq = e.seq();
+            }
         } else if (c instanceof Contribution.RoomsClosed x) {
             Round round = rounds.get(x.round());
             if (round != null) {
                 round.closed = true;
                 round.closedAt = e.at();
+                round.changedSeq = e.seq();
             }
         } else if (c instanceof Contribution.RoomThemes t) {
             room(t.round(), t.room()).ifPresent(room -> {

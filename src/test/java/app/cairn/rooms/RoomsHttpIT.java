@@ -318,14 +318,18 @@ class RoomsHttpIT {
             try (SseClient stream = SseClient.open(server.url("/stream/" + s.code()), Map.of("Authorization", "Bearer " + token))) {
                 SseClient.Event e = stream.next(Duration.ofSeconds(5));
                 lastSeen = Long.parseLong(e.id());
-                assertThat(JSON.readTree(e.data()).get("rooms").isNull()).isFalse();
+                assertThat(JSON.readTree(e.data()).get("rooms").get("everyone").asBoolean()).isTrue();
             }
             // While away, someone in the room writes a note.
             people.get(second).postJson("/api/v1/live/" + s.code() + "/room/notes", "{\"text\": \"Carers need a seat at the table\"}");
             try (SseClient stream = SseClient.open(server.url("/stream/" + s.code()),
                     Map.of("Authorization", "Bearer " + token, "Last-Event-ID", String.valueOf(lastSeen)))) {
                 JsonNode update = JSON.readTree(stream.next(Duration.ofSeconds(5)).data());
-                assertThat(update.get("rooms").asLong()).isGreaterThan(lastSeen);
+                assertThat(update.get("rooms").get("seq").asLong()).isGreaterThan(lastSeen);
+                // Only room 1 changed, so only room 1's members need to fetch their room again.
+                assertThat(update.get("rooms").get("everyone").asBoolean()).isFalse();
+                assertThat(update.get("rooms").get("rooms").size()).isEqualTo(1);
+                assertThat(update.get("rooms").get("rooms").get(0).asInt()).isEqualTo(1);
             }
             JsonNode back = mine(people.get(first), s.code());
             assertThat(back.get("room").get("number").asInt()).isEqualTo(1);
