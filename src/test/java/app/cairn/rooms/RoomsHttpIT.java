@@ -371,6 +371,9 @@ class RoomsHttpIT {
                     assertThat(met).as("seed %d: %s met before", seed, names).doesNotContain(names);
                 }
             }
+            var page = later.organiser().get("/c/" + later.slug() + "/events/" + later.eventId() + "/rooms");
+            assertThat(page.status()).isEqualTo(200);
+            assertThat(page.body()).contains("Rooms are open: 2 rooms, 4 people", "Earlier rooms in this conversation");
         }
     }
 
