@@ -36,6 +36,7 @@ import java.util.function.LongFunction;
  */
 public final class ParticipantRoomRoutes implements Routes {
     private final RoomsService rooms;
+    private final MyRoom myRoom;
     private final RoomsPages pages;
     private final LiveService live;
     private final Templates templates;
@@ -43,6 +44,7 @@ public final class ParticipantRoomRoutes implements Routes {
 
     public ParticipantRoomRoutes(RoomsService rooms, Templates templates, LongFunction<String> organisers, Clock clock) {
         this.rooms = rooms;
+        this.myRoom = rooms.myRoom();
         this.live = rooms.live();
         this.templates = templates;
         this.pages = new RoomsPages(rooms, organisers);
@@ -114,11 +116,11 @@ public final class ParticipantRoomRoutes implements Routes {
         writes.acquire("p" + p.id(), "You are sending a lot quickly. Wait a few seconds, then send again; what you typed is kept.");
         String key = in.get("clientKey") == null || in.get("clientKey").length() > 64 ? null : in.get("clientKey");
         return switch (action) {
-            case "notes", "note" -> rooms.note(p, in.get("text"), key);
-            case "edit" -> rooms.editNote(p, longOf(in.get("seq"), "seq"), in.get("text"));
-            case "chat" -> rooms.chat(p, in.get("text"), key);
-            case "volunteer" -> rooms.volunteer(p);
-            case "themes" -> rooms.themes(p, themes);
+            case "notes", "note" -> myRoom.note(p, in.get("text"), key);
+            case "edit" -> myRoom.editNote(p, longOf(in.get("seq"), "seq"), in.get("text"));
+            case "chat" -> myRoom.chat(p, in.get("text"), key);
+            case "volunteer" -> myRoom.volunteer(p);
+            case "themes" -> myRoom.themes(p, themes);
             default -> throw new NotFound("There is no such action in a breakout room.");
         };
     }

@@ -131,7 +131,7 @@ public final class RoomsPages {
     }
 
     MyRoomPage mine(Participant p, LivePlan plan, LiveSession session, Form form) {
-        rooms.placeIfLate(p);
+        rooms.myRoom().placeIfLate(p);
         var people = rooms.people(p.eventId());
         return live.state(p.eventId()).read(s -> {
             Optional<RoomsState.Round> round = s.rooms().latest();

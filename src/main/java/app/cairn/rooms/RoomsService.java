@@ -9,7 +9,6 @@ import app.cairn.live.LiveState;
 import app.cairn.live.Participant;
 import app.cairn.live.RoomsState;
 import app.cairn.live.Sequencer.Author;
-import app.cairn.live.Sequencer.Check;
 import app.cairn.rooms.RoomAssigner.Constraints;
 import app.cairn.rooms.RoomAssigner.Sizing;
 import java.time.Clock;
@@ -180,84 +179,6 @@ public final class RoomsService {
                 }));
     }
 
-    /**
-     * The room a participant is in while rooms are open. Someone who joined after the rooms opened
-     * goes to the smallest room (the first of equals); someone returning finds their room again.
-     */
-    public Optional<RoomsState.Room> placeIfLate(Participant p) {
-        LiveState state = live.state(p.eventId());
-        record Where(Long round, Integer room, Integer smallest) {}
-        Where w = state.read(s -> s.rooms().open().map(r -> new Where(r.seq,
-                r.roomOf(p.id()).map(x -> x.number).orElse(null),
-                RoomAssigner.smallest(r.rooms().stream().map(x -> x.members().size()).toList()) + 1))
-                .orElse(new Where(null, null, null)));
-        if (w.round() == null) return Optional.empty();
-        if (w.room() == null) {
-            try {
-                live.contribute(p.eventId(), new Contribution.RoomMoves(w.round(),
-                                List.of(new Contribution.RoomMove(p.id(), null, w.smallest())), "joined"),
-                        Author.participant(p.id()), "room-join-" + w.round() + "-" + p.id(), s -> {
-                            String problem = openRound(s, w.round());
-                            if (problem != null) return problem;
-                            return s.rooms().round(w.round()).orElseThrow().roomOf(p.id()).isPresent() ? "already placed" : null;
-                        });
-            } catch (app.cairn.live.Sequencer.Refused e) {
-                // Another request placed them first, or the rooms just closed: either way, read what is there now.
-            }
-        }
-        return state.read(s -> s.rooms().open().flatMap(r -> r.roomOf(p.id())));
-    }
-
-    // Participants in their room
-
-    public Entry note(Participant p, String text, String clientKey) {
-        String t = text(text, "note", "Write something for the room's notes", MAX_NOTE);
-        Mine mine = mine(p);
-        return live.contribute(p.eventId(), new Contribution.RoomNote(mine.round(), mine.room(), t), Author.participant(p.id()),
-                clientKey, s -> stillIn(s, p, mine, "your note was not added"));
-    }
-
-    public Entry editNote(Participant p, long noteSeq, String text) {
-        String t = text(text, "note", "Write something for the room's notes", MAX_NOTE);
-        Mine mine = mine(p);
-        return live.contribute(p.eventId(), new Contribution.RoomNoteEdited(noteSeq, t), Author.participant(p.id()), null, s -> {
-            String problem = stillIn(s, p, mine, "your change was not saved");
-            if (problem != null) return problem;
-            return s.rooms().roomOfNote(noteSeq).map(r -> r.number == mine.room()).orElse(false)
-                    ? null : "That note is not in your room.";
-        });
-    }
-
-    public Entry chat(Participant p, String text, String clientKey) {
-        String t = text(text, "message", "Enter a message for your room", MAX_CHAT);
-        Mine mine = mine(p);
-        return live.contribute(p.eventId(), new Contribution.RoomMessage(mine.round(), mine.room(), t),
-                Author.participant(p.id()), clientKey, s -> stillIn(s, p, mine, "your message was not sent"));
-    }
-
-    public Entry volunteer(Participant p) {
-        Mine mine = mine(p);
-        return live.contribute(p.eventId(), new Contribution.RapporteurVolunteered(mine.round(), mine.room()),
-                Author.participant(p.id()), null, s -> {
-                    String problem = stillIn(s, p, mine, "you were not made the rapporteur");
-                    if (problem != null) return problem;
-                    RoomsState.Room room = s.rooms().round(mine.round()).orElseThrow().room(mine.room()).orElseThrow();
-                    if (room.rapporteur().map(id -> id == p.id()).orElse(false)) return "You are already this room's rapporteur.";
-                    return room.rapporteur().isPresent() ? "Someone in your room has already volunteered to report back." : null;
-                });
-    }
-
-    /** A room's top three themes, from one of its members (usually the rapporteur), while open or after closing. */
-    public Entry themes(Participant p, List<String> themes) {
-        List<String> clean = themes(themes);
-        Mine mine = latestRoom(p).orElseThrow(() -> Invalid.field("themes", "You are not in a breakout room"));
-        return live.contribute(p.eventId(), new Contribution.RoomThemes(mine.round(), mine.room(), clean),
-                Author.participant(p.id()), null, s -> {
-                    var r = s.rooms().round(mine.round()).flatMap(x -> x.roomOf(p.id()));
-                    return r.map(x -> x.number == mine.room()).orElse(false) ? null : "You are no longer in that room.";
-                });
-    }
-
     // Facilitators
 
     public Entry staffNote(long eventId, long accountId, long round, int room, String text) {
@@ -291,30 +212,7 @@ public final class RoomsService {
 
     // Checks and helpers
 
-    private record Mine(long round, int room) {}
-
-    private Mine mine(Participant p) {
-        return live.state(p.eventId()).read(s -> s.rooms().open()
-                        .flatMap(r -> r.roomOf(p.id()).map(room -> new Mine(r.seq, room.number))))
-                .orElseThrow(() -> new app.cairn.live.Sequencer.Refused("The breakout rooms are closed."));
-    }
-
-    private Optional<Mine> latestRoom(Participant p) {
-        return live.state(p.eventId()).read(s -> s.rooms().latest()
-                .flatMap(r -> r.roomOf(p.id()).map(room -> new Mine(r.seq, room.number))));
-    }
-
-    private static String stillIn(LiveState s, Participant p, Mine mine, String what) {
-        Optional<RoomsState.Round> open = s.rooms().open();
-        if (open.isEmpty() || open.get().seq != mine.round()) return "The breakout rooms have closed, so " + what + ".";
-        Optional<RoomsState.Room> now = open.get().roomOf(p.id());
-        if (now.isEmpty() || now.get().number != mine.room()) {
-            return "You have been moved to " + now.map(r -> r.name).orElse("another room") + ", so " + what + ".";
-        }
-        return null;
-    }
-
-    private static String openRound(LiveState s, long round) {
+    static String openRound(LiveState s, long round) {
         Optional<RoomsState.Round> r = s.rooms().round(round);
         if (r.isEmpty()) return "Those breakout rooms do not exist.";
         if (r.get().closed()) return "Those breakout rooms have already closed. Your screen now shows where things are.";
@@ -340,7 +238,7 @@ public final class RoomsService {
         return List.copyOf(clean);
     }
 
-    private static String text(String text, String field, String missing, int max) {
+    static String text(String text, String field, String missing, int max) {
         String t = text == null ? "" : text.strip();
         if (t.isEmpty()) throw Invalid.field(field, missing);
         if (t.codePointCount(0, t.length()) > max) throw Invalid.field(field, "Keep it to " + max + " characters or fewer");
@@ -352,6 +250,11 @@ public final class RoomsService {
         Map<Long, Participant> out = new HashMap<>();
         for (Participant p : live.participants(eventId)) out.put(p.id(), p);
         return out;
+    }
+
+    /** What participants do in their own room. */
+    MyRoom myRoom() {
+        return new MyRoom(live);
     }
 
     LiveService live() {
