@@ -191,7 +191,8 @@ public final class Cairn implements Runnable {
             LiveService live,
             RegistrationService registrations,
             OrganisationService organisations,
-            InsightsService insights) {}
+            InsightsService insights,
+            app.cairn.themes.ThemeService themes) {}
 
     /** Wires and starts Cairn. */
     public static Instance start(Settings settings, Clock clock) {
@@ -231,8 +232,11 @@ public final class Cairn implements Runnable {
                 .map(app.cairn.live.Participant::registrationId).filter(java.util.Objects::nonNull)
                 .collect(java.util.stream.Collectors.toSet());
         var insights = new InsightsService(registrations, events, communities, attendance, clock);
+        var themes = new app.cairn.themes.Themes(jdbi, live.service(), registrations, communities, clock);
+        live.onAdvance(themes.worker()::advanced);
         var services = new Services(instanceSettings, mailer, accounts, apiTokens, communities, passwords, admin, team,
-                invitations, templateService, events, agendas, live.service(), registrations, organisations, insights);
+                invitations, templateService, events, agendas, live.service(), registrations, organisations, insights,
+                themes.service());
         if (settings.demo()) Demo.standard(services, settings, clock).load();
 
         var templates = new Templates();
@@ -271,6 +275,7 @@ public final class Cairn implements Runnable {
 
         app.cairn.registration.RegistrationRoutes.addAll(routes, registrations, communities, templates, clock);
         routes.add(new InsightsRoutes(insights, communities, templates));
+        routes.add(new app.cairn.themes.ThemeRoutes(themes.service(), templates));
         // People register from anywhere (another site's form): that JSON acts for no one's session.
         csrf.exemptJsonApi("/api/v1/public/.*");
 
@@ -279,11 +284,13 @@ public final class Cairn implements Runnable {
         // Open streams end first, or stopping would wait for them; the sequencer stops after the last request.
         web.onStopping(live.hub()::close);
         var reminders = new Reminders(registrations, clock, java.time.Duration.ofMinutes(1));
-        List<AutoCloseable> workers = List.of(live, mailSender, reminders);
+        List<AutoCloseable> workers = List.of(live, mailSender, reminders, themes);
         mailSender.start();
+        themes.start();
         try {
             web.start();
         } catch (RuntimeException e) {
+            themes.close();
             mailSender.close();
             live.close();
             throw e;

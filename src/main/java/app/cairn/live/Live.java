@@ -12,6 +12,7 @@ public final class Live implements AutoCloseable {
     private final LiveService service;
     private final LiveViews views;
     private final ParticipantStore participants;
+    private final java.util.List<java.util.function.LongConsumer> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     public Live(Jdbi jdbi, Clock clock, ObjectMapper json, LivePlan.Plans plans, LongFunction<String> organiserNames,
             app.cairn.mail.Mailer mailer) {
@@ -19,6 +20,7 @@ public final class Live implements AutoCloseable {
         StreamHub[] hubRef = new StreamHub[1];
         this.sequencer = new Sequencer(new EventLogStore(jdbi), clock, eventId -> {
             if (hubRef[0] != null) hubRef[0].advanced(eventId);
+            for (java.util.function.LongConsumer l : listeners) l.accept(eventId);
         });
         var people = new java.util.concurrent.ConcurrentHashMap<Long, Participant>();
         LongFunction<Participant> lookup = id -> people.computeIfAbsent(id, k -> participants.byId(k).orElse(null));
@@ -46,6 +48,14 @@ public final class Live implements AutoCloseable {
         StreamHandler handler = new StreamHandler(service, hub);
         handler.staffGate(staff);
         return handler;
+    }
+
+    /**
+     * Calls {@code listener} with an event's id each time its log moves on (on the sequencer's thread:
+     * the listener must only note it and return).
+     */
+    public void onAdvance(java.util.function.LongConsumer listener) {
+        listeners.add(listener);
     }
 
     /** Tells this node that another node appended to an event (from the cross-node bus). */

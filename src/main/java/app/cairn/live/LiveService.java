@@ -150,6 +150,53 @@ public final class LiveService {
     }
 
     /**
+     * Something said at the event that may be read again: a chat message, a question or a reflection
+     * that is neither hidden nor withdrawn, or a person's latest answer to an open-text poll (such as
+     * "What did you value?"). {@code kind} is "message", "question", "reflection" or "answer";
+     * {@code segmentId} is the segment running when a message was sent; {@code promptKey} is the
+     * reflection prompt's or the poll's key. An answer has {@code seq} 0: a later one replaces it.
+     */
+    public record Said(long seq, String kind, Long participantId, Long accountId, Long segmentId, String promptKey,
+            String text) {}
+
+    /** What was said at the event, hidden and withdrawn contributions left out, as of log entry {@code seq}. */
+    public record Transcript(long seq, List<Said> said, java.util.Map<String, String> prompts,
+            java.util.Map<String, String> openQuestions) {}
+
+    /** The event's visible messages, questions and reflections in log order (for synthesis and the pack). */
+    public Transcript transcript(long eventId) {
+        LiveState s = sequencer.state(eventId);
+        s.lock.readLock().lock();
+        try {
+            List<Said> out = new ArrayList<>();
+            for (LiveState.Message m : s.messages.values()) {
+                if (!m.visible()) continue;
+                out.add(new Said(m.seq, m.question ? "question" : "message", m.participantId, m.accountId, m.segmentId,
+                        null, m.text));
+            }
+            for (LiveState.Reflection r : s.reflections.values()) {
+                if (r.visible()) out.add(new Said(r.seq, "reflection", r.participantId, null, null, r.promptKey, r.text));
+            }
+            out.sort(java.util.Comparator.comparingLong(Said::seq));
+            var prompts = new java.util.LinkedHashMap<String, String>();
+            s.prompts.values().forEach(p -> prompts.put(p.key(), p.text()));
+            var openQuestions = new java.util.LinkedHashMap<String, String>();
+            for (LiveState.Poll poll : s.polls.values()) {
+                if (poll.kind != PollKind.open_text) continue;
+                openQuestions.put(poll.key, poll.question);
+                poll.votes.forEach((participant, vote) -> {
+                    if (vote.text() != null && !vote.text().isBlank()) {
+                        out.add(new Said(0, "answer", participant, null, null, poll.key, vote.text()));
+                    }
+                });
+            }
+            return new Transcript(s.appliedSeq, List.copyOf(out), prompts, openQuestions);
+        } finally {
+            s.lock.readLock().unlock();
+        }
+    }
+
+    /**
      * The event's log in order, for features that read what happened (themes, the pack, archives).
      * It holds everything, hidden and withdrawn entries too, with the {@link Contribution.Moderation}
      * entries that hide them: readers must honour those.
