@@ -30,6 +30,8 @@ function start (root) {
       const update = JSON.parse(event.data)
       if (update.seq <= state.seq) return
       apply(update, false)
+      // Other parts of the page (breakout rooms) follow the same stream.
+      document.dispatchEvent(new CustomEvent('cairn:update', { detail: update }))
     })
   }
 

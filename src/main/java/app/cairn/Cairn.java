@@ -337,6 +337,13 @@ public final class Cairn implements Runnable {
                 .map(t -> new app.cairn.live.Tickets.Ticket(t.registrationId(), t.eventId(), t.name(), t.role(),
                         t.organisation(), t.sector(), t.email()))));
         routes.add(console);
+        var rooms = new app.cairn.rooms.RoomsService(live.service(),
+                new app.cairn.rooms.SeriesHistory(events, live.service()),
+                new app.cairn.rooms.RegistrationAnswers(registrations), clock);
+        java.util.function.LongFunction<String> hostNames =
+                id -> accounts.byId(id).map(app.cairn.account.Account::name).orElse("Host");
+        routes.add(new app.cairn.rooms.RoomsRoutes(rooms, communities, templates, hostNames));
+        routes.add(new app.cairn.rooms.ParticipantRoomRoutes(rooms, templates, hostNames, clock));
 
         app.cairn.registration.RegistrationRoutes.addAll(routes, registrations, communities, templates, clock);
         routes.add(new InsightsRoutes(insights, communities, templates));

@@ -235,7 +235,7 @@ public final class LiveRoutes implements Routes {
             LiveViews.MessageView m = u.messages().get(i);
             if (m.question() || chat++ < 100) kept.add(0, m);
         }
-        return new LiveViews.Update(u.seq(), u.now(), u.polls(), kept, u.reflections(), u.prompts());
+        return new LiveViews.Update(u.seq(), u.now(), u.polls(), kept, u.reflections(), u.prompts(), u.rooms());
     }
 
     private String json(Object o) {

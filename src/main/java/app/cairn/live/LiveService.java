@@ -497,6 +497,24 @@ public final class LiveService {
         return participants.byId(id).orElseThrow();
     }
 
+    // For features that add their own kinds to the log (breakout rooms)
+
+    /** Appends a contribution after {@code check} passes against the live state; returns once it is durable. */
+    public Entry contribute(long eventId, Contribution c, Author author, String clientKey, Check check) {
+        return append(eventId, c, author, clientKey, check);
+    }
+
+    /** The session for a code as it appears in a web address, if there is one. */
+    public Optional<LiveSession> sessionForCode(String code) {
+        String normal = JoinCodes.normalise(code);
+        return normal == null ? Optional.empty() : participants.sessionByCode(normal);
+    }
+
+    /** The name of the cookie that holds a participant's token for a conversation. */
+    public static String participantCookie(String joinCode) {
+        return StreamHandler.cookieName(joinCode);
+    }
+
     // Plumbing
 
     private Entry append(long eventId, Contribution c, Author author, String clientKey, Check check) {
