@@ -171,7 +171,10 @@ public final class LiveService {
     public record Transcript(long seq, List<Said> said, java.util.Map<String, String> prompts,
             java.util.Map<String, String> openQuestions) {}
 
-    /** The event's visible messages, questions and reflections in log order (for synthesis and the pack). */
+    /**
+     * The event's visible messages, questions, reflections and breakout notes in log order, and the
+     * open-text poll answers (for synthesis and the pack).
+     */
     public Transcript transcript(long eventId) {
         LiveState s = sequencer.state(eventId);
         s.lock.readLock().lock();
@@ -184,6 +187,15 @@ public final class LiveService {
             }
             for (LiveState.Reflection r : s.reflections.values()) {
                 if (r.visible()) out.add(new Said(r.seq, "reflection", r.participantId, null, null, r.promptKey, r.text));
+            }
+            // Breakout notes, as last edited, grouped by the round of rooms they were written in.
+            for (RoomsState.Round round : s.rooms.rounds()) {
+                for (RoomsState.Room room : round.rooms()) {
+                    for (RoomsState.Note n : room.notes()) {
+                        out.add(new Said(n.seq(), "note", n.participantId(), n.accountId(), round.segmentId,
+                                "round-" + round.seq, n.text()));
+                    }
+                }
             }
             out.sort(java.util.Comparator.comparingLong(Said::seq));
             var prompts = new java.util.LinkedHashMap<String, String>();

@@ -271,16 +271,6 @@ public final class LiveState {
         return appliedSeq;
     }
 
-    /** Reads the state under its read lock, for features outside this package. */
-    public <T> T read(java.util.function.Function<LiveState, T> reader) {
-        lock.readLock().lock();
-        try {
-            return reader.apply(this);
-        } finally {
-            lock.readLock().unlock();
-        }
-    }
-
     /** The segment running now, if any. */
     public java.util.Optional<Long> segmentId() {
         return java.util.Optional.ofNullable(segmentId);

@@ -42,6 +42,8 @@ final class Streams {
         List<Said> questions = new ArrayList<>();
         Map<String, List<Said>> reflections = new LinkedHashMap<>();
         Map<String, List<Said>> answers = new LinkedHashMap<>();
+        Map<String, List<Said>> notes = new LinkedHashMap<>();
+        Map<String, Long> noteSegments = new LinkedHashMap<>();
         for (LiveService.Said s : transcript.said()) {
             if (s.kind().equals("answer")) {
                 // One answer per person and poll: the latest stands, so it is known by who and which poll.
@@ -53,6 +55,10 @@ final class Streams {
             switch (s.kind()) {
                 case "question" -> questions.add(said);
                 case "reflection" -> reflections.computeIfAbsent(s.promptKey(), k -> new ArrayList<>()).add(said);
+                case "note" -> {
+                    notes.computeIfAbsent(s.promptKey(), k -> new ArrayList<>()).add(said);
+                    noteSegments.putIfAbsent(s.promptKey(), s.segmentId());
+                }
                 default -> {
                     if (s.segmentId() == null) beforeStart.add(said);
                     else chat.computeIfAbsent(s.segmentId(), k -> new ArrayList<>()).add(said);
@@ -67,6 +73,13 @@ final class Streams {
         // Segments removed from the agenda after the event keep their chat.
         chat.forEach((id, said) -> out.add(new Stream("chat-" + id, "Chat during an earlier segment", "chat", said)));
         out.add(new Stream(QUESTIONS, "Questions for the hosts", "questions", questions));
+        // Each round of breakout rooms: every room's notes together (kind "rooms", the pack's breakout section).
+        notes.forEach((round, said) -> {
+            Long segmentId = noteSegments.get(round);
+            String title = segmentId == null ? "Breakout notes"
+                    : plan.segment(segmentId).map(seg -> "Breakout notes: " + seg.title()).orElse("Breakout notes");
+            out.add(new Stream("notes-" + round, title, "rooms", said));
+        });
         Map<String, String> prompts = new LinkedHashMap<>(transcript.prompts());
         for (String key : reflections.keySet()) prompts.putIfAbsent(key, "Reflections");
         prompts.forEach((key, prompt) -> out.add(new Stream("reflection-" + key, prompt, "reflection",

@@ -41,6 +41,21 @@ class StreamsTest {
     }
 
     @Test
+    void each_round_of_breakout_rooms_gives_one_stream_of_notes_for_the_pack_s_breakout_section() {
+        var transcript = new LiveService.Transcript(9, List.of(
+                new LiveService.Said(7, "note", 5L, null, 11L, "round-6", "Time to reflect is the first thing cut"),
+                new LiveService.Said(8, "note", 6L, null, 11L, "round-6", "Supervision has become a checklist")),
+                Map.of(), Map.of());
+
+        var streams = Streams.of(PLAN, transcript, List.of());
+
+        var notes = streams.stream().filter(st -> st.id().equals("notes-round-6")).findFirst().orElseThrow();
+        assertThat(notes.kind()).isEqualTo("rooms");
+        assertThat(notes.title()).isEqualTo("Breakout notes: Opening perspective");
+        assertThat(notes.items()).extracting(Streams.Said::id).containsExactly("m7", "m8");
+    }
+
+    @Test
     void the_registration_and_questions_streams_are_listed_even_when_empty() {
         var streams = Streams.of(PLAN, new LiveService.Transcript(0, List.of(), Map.of(), Map.of()), List.of());
         assertThat(streams).extracting(Streams.Stream::id).containsExactly("registration", "questions");
