@@ -127,9 +127,10 @@ public final class LiveService {
             String email) {
         openSession(eventId);
         String token = "cp_" + app.cairn.account.Tokens.newSecret();
-        long id = participants.insert(eventId, app.cairn.account.Tokens.hash(token), registrationId, name, role, org,
-                sector, email, clock.instant());
+        String hash = app.cairn.account.Tokens.hash(token);
+        long id = participants.insert(eventId, hash, registrationId, name, role, org, sector, email, clock.instant());
         Participant p = new Participant(id, eventId, registrationId, name, role, org, sector, email);
+        peopleByToken.put(hash, p);
         await(sequencer.append(eventId, new Contribution.Joined(sector), Author.participant(id), null, Check.NONE));
         return new Joined(p, token);
     }

@@ -40,6 +40,12 @@ final class Recent<K, V> {
         return loaded;
     }
 
+    /** Keeps a value just made here (a person who has just joined opens their stream next). */
+    void put(K key, V value) {
+        if (entries.size() >= max) entries.clear();
+        entries.put(key, new Entry<>(value, clock.millis() + keepMillis));
+    }
+
     void forget(K key) {
         entries.remove(key);
     }
