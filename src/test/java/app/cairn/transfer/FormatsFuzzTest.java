@@ -1,0 +1,43 @@
+package app.cairn.transfer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.code_intelligence.jazzer.junit.FuzzTest;
+
+/**
+ * Any bytes at all, brought in as a file, give either what the file says or a
+ * {@link TransferProblem} with a message for the organiser: never another exception, never a hang.
+ * {@code mvn test} replays the saved inputs beside this class (FormatsFuzzTestInputs, seeded with
+ * the samples of every format); {@code JAZZER_FUZZ=1 mvn test -Dtest=FormatsFuzzTest} fuzzes for
+ * 30 seconds.
+ */
+class FormatsFuzzTest {
+    @FuzzTest(maxDuration = "30s")
+    void reading_any_file_gives_what_it_says_or_a_plain_problem(byte[] data) {
+        String name = data.length % 3 == 0 ? "upload.xlsx" : data.length % 3 == 1 ? "upload.csv" : "upload.txt";
+        Parsed parsed;
+        try {
+            parsed = Formats.read(data, name);
+        } catch (TransferProblem problem) {
+            assertThat(problem.getMessage()).isNotBlank();
+            return;
+        }
+        assertThat(parsed.format()).isNotNull();
+        if (parsed instanceof Parsed.Chat c) {
+            assertThat(c.lines()).allSatisfy(l -> {
+                assertThat(l.sender()).isNotNull();
+                assertThat(l.text()).isNotNull();
+                assertThat(l.time()).isNotNull();
+            });
+        } else if (parsed instanceof Parsed.Attendance a) {
+            assertThat(a.people()).isNotEmpty().allMatch(p -> !p.name().isBlank());
+        } else if (parsed instanceof Parsed.Notes n) {
+            assertThat(n.rooms()).isNotEmpty().allMatch(r -> !r.name().isBlank());
+        } else if (parsed instanceof Parsed.Results r) {
+            assertThat(r.polls().size() + r.questions().size()).isPositive();
+            assertThat(r.polls()).allMatch(p -> p.votes() >= 0 && !p.options().isEmpty());
+        } else if (parsed instanceof Parsed.People p) {
+            assertThat(p.sheet().headers()).isNotEmpty();
+        }
+    }
+}
