@@ -191,7 +191,8 @@ public final class Cairn implements Runnable {
             LiveService live,
             RegistrationService registrations,
             OrganisationService organisations,
-            InsightsService insights) {}
+            InsightsService insights,
+            app.cairn.transfer.TransferService transfer) {}
 
     /** Wires and starts Cairn. */
     public static Instance start(Settings settings, Clock clock) {
@@ -231,8 +232,11 @@ public final class Cairn implements Runnable {
                 .map(app.cairn.live.Participant::registrationId).filter(java.util.Objects::nonNull)
                 .collect(java.util.stream.Collectors.toSet());
         var insights = new InsightsService(registrations, events, communities, attendance, clock);
+        var transfer = new app.cairn.transfer.TransferService(jdbi, registrations, live.service(),
+                id -> accounts.byId(id).map(app.cairn.account.Account::name).orElse(null), clock);
         var services = new Services(instanceSettings, mailer, accounts, apiTokens, communities, passwords, admin, team,
-                invitations, templateService, events, agendas, live.service(), registrations, organisations, insights);
+                invitations, templateService, events, agendas, live.service(), registrations, organisations, insights,
+                transfer);
         if (settings.demo()) Demo.standard(services, settings, clock).load();
 
         var templates = new Templates();
@@ -264,6 +268,9 @@ public final class Cairn implements Runnable {
 
         app.cairn.registration.RegistrationRoutes.addAll(routes, registrations, communities, templates, clock);
         routes.add(new InsightsRoutes(insights, communities, templates));
+        routes.add(new app.cairn.transfer.TransferRoutes(transfer, registrations,
+                new app.cairn.registration.ImportService(registrations), communities, templates));
+        routes.add(new app.cairn.transfer.TransferApi(transfer));
         // People register from anywhere (another site's form): that JSON acts for no one's session.
         csrf.exemptJsonApi("/api/v1/public/.*");
 
