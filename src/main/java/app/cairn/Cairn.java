@@ -192,7 +192,8 @@ public final class Cairn implements Runnable {
             RegistrationService registrations,
             OrganisationService organisations,
             InsightsService insights,
-            app.cairn.transfer.TransferService transfer) {}
+            app.cairn.transfer.TransferService transfer,
+            app.cairn.transfer.ArchiveService archives) {}
 
     /** Wires and starts Cairn. */
     public static Instance start(Settings settings, Clock clock) {
@@ -236,7 +237,8 @@ public final class Cairn implements Runnable {
                 id -> accounts.byId(id).map(app.cairn.account.Account::name).orElse(null), clock);
         var services = new Services(instanceSettings, mailer, accounts, apiTokens, communities, passwords, admin, team,
                 invitations, templateService, events, agendas, live.service(), registrations, organisations, insights,
-                transfer);
+                transfer, new app.cairn.transfer.ArchiveService(events, agendas, communities, registrations,
+                        live.service(), clock));
         if (settings.demo()) Demo.standard(services, settings, clock).load();
 
         var templates = new Templates();
@@ -271,6 +273,7 @@ public final class Cairn implements Runnable {
         routes.add(new app.cairn.transfer.TransferRoutes(transfer, registrations,
                 new app.cairn.registration.ImportService(registrations), communities, templates));
         routes.add(new app.cairn.transfer.TransferApi(transfer));
+        routes.add(new app.cairn.transfer.ArchiveRoutes(services.archives(), registrations, communities, templates));
         // People register from anywhere (another site's form): that JSON acts for no one's session.
         csrf.exemptJsonApi("/api/v1/public/.*");
 
