@@ -26,6 +26,11 @@ class TransferHttpIT {
 
     static Setup setUp(TestServer server) throws Exception {
         HttpSession organiser = server.http().signUp("Sam Host", "sam@cairn.example", "correct horse battery");
+        return setUpFor(server, organiser);
+    }
+
+    /** The same, for an organiser already signed up (in a browser, say). */
+    static Setup setUpFor(TestServer server, HttpSession organiser) throws Exception {
         long accountId = server.services().accounts().byEmail("sam@cairn.example").orElseThrow().id();
         HttpSession api = server.http().bearer(server.services().apiTokens().create(accountId, "test"));
         var community = JSON.readTree(api.postJson("/api/v1/communities", "{\"name\": \"Tayside Leaders\"}").body());
