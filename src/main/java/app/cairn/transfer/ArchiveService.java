@@ -160,7 +160,8 @@ public final class ArchiveService {
                 }
                 files.put(entry.getName(), content);
             }
-        } catch (IOException | IllegalArgumentException e) {
+        } catch (IOException | RuntimeException e) {
+            if (e instanceof TransferProblem p) throw p;
             throw new TransferProblem("The archive could not be opened: it may be cut short or damaged. Export it again.");
         }
         byte[] manifestBytes = files.get("manifest.json");
@@ -186,7 +187,44 @@ public final class ArchiveService {
         List<String> known = List.of("manifest.json", "event.json", "agenda.json", "registrations.json",
                 "participants.json", "log.json", "registrations.csv");
         List<String> unknown = files.keySet().stream().filter(k -> !known.contains(k)).toList();
-        return new Read(manifest, event, agenda, regs, parts, entries, unknown);
+        Read read = new Read(manifest, event, agenda, regs, parts, entries, unknown);
+        check(read);
+        return read;
+    }
+
+    /** Refuses an archive whose parts do not hang together, before anything is saved. */
+    private static void check(Read a) {
+        if (a.event().title() == null || a.event().date() == null || a.event().startTime() == null
+                || a.event().timeZone() == null) {
+            throw new TransferProblem("event.json: the title, date, start time or time zone is missing.");
+        }
+        for (SegmentPart s : a.agenda()) {
+            if (s == null || s.kind() == null || s.title() == null || s.prompts() == null || s.polls() == null) {
+                throw new TransferProblem("agenda.json: a segment is missing its kind, title, prompts or polls.");
+            }
+        }
+        java.util.Set<Long> people = new java.util.HashSet<>();
+        for (ParticipantPart p : a.participants()) {
+            if (p == null || p.name() == null) throw new TransferProblem("participants.json: a participant has no name.");
+            people.add(p.id());
+        }
+        java.util.Set<Long> seen = new java.util.HashSet<>();
+        for (EntryPart e : a.log()) {
+            if (e == null || e.contribution() == null || e.at() == null) {
+                throw new TransferProblem("log.json: an entry has no time or no contribution.");
+            }
+            if (e.participantId() != null && !people.contains(e.participantId())) {
+                throw new TransferProblem("log.json: entry " + e.seq() + " is by a participant the archive does not list.");
+            }
+            Long ref = e.contribution() instanceof Contribution.Upvote u ? Long.valueOf(u.questionSeq())
+                    : e.contribution() instanceof Contribution.AnswerStatus st ? Long.valueOf(st.questionSeq())
+                    : e.contribution() instanceof Contribution.Moderation m ? Long.valueOf(m.targetSeq()) : null;
+            if (ref != null && !seen.contains(ref)) {
+                throw new TransferProblem("log.json: entry " + e.seq() + " refers to entry " + ref + ", which comes later or "
+                        + "is missing.");
+            }
+            if (!seen.add(e.seq())) throw new TransferProblem("log.json: entry " + e.seq() + " appears twice.");
+        }
     }
 
     private static byte[] required(Map<String, byte[]> files, String name) {
@@ -203,8 +241,8 @@ public final class ArchiveService {
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr();
             throw new TransferProblem(name + ": could not be read" + where + ". Export the archive again.");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        } catch (IOException | RuntimeException e) {
+            throw new TransferProblem(name + ": could not be read. Export the archive again.");
         }
     }
 
@@ -222,6 +260,21 @@ public final class ArchiveService {
                         .map(h -> new EventInput.HostInput(h.name(), h.role(), h.organisation())).toList(),
                 nz(ev.recordingUrl()), nz(ev.contactEmail()), ev.capacity() == null ? "" : ev.capacity().toString());
         EventPlan plan = events.create(accountId, communityId, "community-conversation-2-hours", input);
+        long eventId = plan.event().id();
+        try {
+            return fill(accountId, a, plan);
+        } catch (RuntimeException e) {
+            // Checked up front, so this is rare (a registration the rules refuse, a database failure): do not
+            // leave a half-made conversation looking complete.
+            events.cancel(accountId, eventId);
+            log.warn("archive import failed event={} reason={}", eventId, e.toString());
+            String why = e instanceof Invalid i ? String.join(" ", i.fields().values()) : e.getMessage();
+            throw new TransferProblem("The archive could not be brought in completely (" + why + "). The half-made "
+                    + "conversation was cancelled; fix the archive and bring it in again.");
+        }
+    }
+
+    private Imported fill(long accountId, Read a, EventPlan plan) {
         long eventId = plan.event().id();
         List<SegmentInput> segments = a.agenda().stream().map(s -> new SegmentInput(null, s.kind(), s.title(),
                 Integer.toString(s.minutes()), nz(s.guidance()), s.prompts(), s.polls() == null ? List.of()

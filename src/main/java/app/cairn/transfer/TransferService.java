@@ -133,15 +133,15 @@ public final class TransferService {
         for (Registration r : people) byId.put(r.id(), r);
         Map<String, Sender> senders = new HashMap<>();
         for (Sender s : plan.senders()) senders.put(s.key(), s);
-        int created = 0;
-        for (ImportPlan.Person p : plan.people()) {
-            Registration r = p.registrationId() == null ? null : byId.get(p.registrationId());
-            long id = participant(eventId, p.key(), r, p.name(), p.email(), p.joined());
-            store.insertItem(eventId, Planner.key("joined", p.key()));
-            if (id > 0) created++;
-        }
+        // People from attendance reports join in time order among the other items, so the log reads as the day went.
+        List<ImportPlan.Person> joining = new ArrayList<>(plan.people());
+        joining.sort(java.util.Comparator.comparing(ImportPlan.Person::joined));
+        int nextPerson = 0;
         Map<String, Long> seqs = new HashMap<>();
         for (Item item : plan.items()) {
+            while (nextPerson < joining.size() && !joining.get(nextPerson).joined().isAfter(item.at())) {
+                join(eventId, joining.get(nextPerson++), byId);
+            }
             Long participantId = null;
             Long accountIdOrNull = null;
             Contribution c = item.contribution();
@@ -165,6 +165,7 @@ public final class TransferService {
             seqs.put(item.key(), e.seq());
             store.insertItem(eventId, item.key());
         }
+        while (nextPerson < joining.size()) join(eventId, joining.get(nextPerson++), byId);
         List<String> names = new ArrayList<>();
         for (ImportPlan.FileSummary f : plan.files()) {
             if (f.alreadyOn() != null || f.format() == null || f.format() == Format.REGISTRATIONS) continue;
@@ -173,8 +174,14 @@ public final class TransferService {
             names.add(f.filename());
         }
         log.info("transfer imported event={} files={} items={} people={}", eventId, names.size(), plan.items().size(),
-                created);
+                plan.people().size());
         return new Result(plan.items().size(), plan.people().size(), plan.skipped().size(), names);
+    }
+
+    private void join(long eventId, ImportPlan.Person p, Map<Long, Registration> byId) {
+        Registration r = p.registrationId() == null ? null : byId.get(p.registrationId());
+        participant(eventId, p.key(), r, p.name(), p.email(), p.joined());
+        store.insertItem(eventId, Planner.key("joined", p.key()));
     }
 
     private static Contribution anonymous(Contribution c) {
