@@ -128,6 +128,11 @@ final class Planner {
             int segment = segmentAt(at);
             String senderKey = senderKey(l.sender(), null);
             boolean host = isHost(l.sender(), senderKey);
+            SenderDraft draft = sender(senderKey, l.sender(), null);
+            if (host) {
+                draft.host = true;
+                draft.items++;
+            }
             String agendaPrompt = agendaPrompt(l.text());
             if ((host && (agendaPrompt != null || promptLike(l.text())))
                     || (agendaPrompt != null && segments.get(segment).kind() == SegmentKind.REFLECTION)) {
@@ -140,7 +145,7 @@ final class Planner {
             }
             if (host) promptKey = null;
             if (promptKey != null && segment != promptSegment) promptKey = null;
-            Author author = host ? Author.ORGANISER : Author.sender(sender(senderKey, l.sender(), null).key);
+            Author author = host ? Author.ORGANISER : Author.sender(senderKey);
             if (promptKey != null) {
                 add(file, where, at, author, new Contribution.Reflection(promptKey, l.text(), false), segment,
                         "reflection", l.text(), null);
@@ -417,6 +422,7 @@ final class Planner {
         final String name;
         final String email;
         int items;
+        boolean host;
 
         SenderDraft(String key, String name, String email) {
             this.key = key;
@@ -434,6 +440,7 @@ final class Planner {
             if (chosen != null && (chosen.equals("anonymous") || chosen.equals("host"))) {
                 return new Sender(key, name, email, chosen, "", items, false);
             }
+            if (host) return new Sender(key, name, email, "host", "", items, true);
             if (key.startsWith("reg:")) {
                 Registrant r = byId(Long.parseLong(key.substring(4)));
                 return new Sender(key, name, email, key, r == null ? "" : r.name(), items, true);

@@ -195,4 +195,35 @@ class FormatsTest {
         assertThatThrownBy(() -> Formats.read("just some words".getBytes(StandardCharsets.UTF_8), "x.txt"))
                 .hasMessageContaining("could not tell");
     }
+
+    @Test
+    void a_huge_file_is_refused_and_a_long_chat_is_read_quickly() {
+        byte[] huge = new byte[TextFile.MAX_BYTES + 1];
+        java.util.Arrays.fill(huge, (byte) 'a');
+        assertThatThrownBy(() -> Formats.read(huge, "chat.txt")).hasMessageContaining("larger than 5 MB");
+        StringBuilder chat = new StringBuilder();
+        for (int i = 0; i < 40_000; i++) {
+            chat.append(String.format("%02d:%02d:%02d From Person %d to Everyone: message number %d%n", 10 + i / 3600 % 12,
+                    i / 60 % 60, i % 60, i % 97, i));
+        }
+        long started = System.nanoTime();
+        var parsed = (Parsed.Chat) Formats.read(chat.toString().getBytes(StandardCharsets.UTF_8), "chat.txt");
+        assertThat(parsed.lines()).hasSize(40_000);
+        assertThat(java.time.Duration.ofNanos(System.nanoTime() - started)).isLessThan(java.time.Duration.ofSeconds(5));
+    }
+
+    @Test
+    void a_chat_saved_as_windows_1252_keeps_its_accents() {
+        byte[] text = "10:01:12 From Seán Ó Briain to Everyone: Café at noon\n".getBytes(java.nio.charset.Charset.forName("windows-1252"));
+        var chat = (Parsed.Chat) Formats.read(text, "chat.txt");
+        assertThat(chat.lines()).extracting(ChatLine::sender, ChatLine::text).containsExactly(tuple("Seán Ó Briain", "Café at noon"));
+    }
+
+    @Test
+    void a_very_old_zoom_chat_without_a_recipient_is_a_message_to_everyone() {
+        byte[] text = "10:01:12 From  Ann Lee : Hello all\n".getBytes(StandardCharsets.UTF_8);
+        var chat = (Parsed.Chat) Formats.read(text, "chat.txt");
+        assertThat(chat.lines()).extracting(ChatLine::sender, ChatLine::kind, ChatLine::text)
+                .containsExactly(tuple("Ann Lee", Kind.MESSAGE, "Hello all"));
+    }
 }

@@ -91,7 +91,8 @@ class TransferHttpIT {
             assertThat(preview.get("skipped").toString()).contains("line 5").contains("direct message");
             Map<String, String> senders = new LinkedHashMap<>();
             preview.get("senders").forEach(x -> senders.put(x.get("name").asText(), x.get("choice").asText()));
-            assertThat(senders).containsOnlyKeys("Dr Priya Shah", "Tom Reid", "amira said");
+            assertThat(senders).containsOnlyKeys("Dr Priya Shah", "Tom Reid", "amira said", "Sam Host");
+            assertThat(senders.get("Sam Host")).isEqualTo("host");
             assertThat(senders.get("Dr Priya Shah")).startsWith("reg:");
             assertThat(senders.get("amira said")).isEqualTo("anonymous");
             assertThat(server.services().live().log(s.eventId())).as("a preview saves nothing").isEmpty();
@@ -169,6 +170,25 @@ class TransferHttpIT {
             var state = server.services().live().state(s.eventId());
             assertThat(state).isNotNull();
             assertThat(s.organiser().get(uploaded.location()).status()).as("the uploads are forgotten").isEqualTo(404);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Database.Vendor.class)
+    void only_the_communitys_organisers_can_bring_in_or_download_an_event(Database.Vendor vendor) throws Exception {
+        try (TestServer server = TestServer.start(vendor)) {
+            Setup s = setUp(server);
+            HttpSession stranger = server.http().signUp("Someone Else", "else@example.org", "correct horse battery");
+            long other = server.services().accounts().byEmail("else@example.org").orElseThrow().id();
+            HttpSession otherApi = server.http().bearer(server.services().apiTokens().create(other, "test"));
+            String api = "/api/v1/events/" + s.eventId();
+            assertThat(upload(otherApi, api + "/bring-in", files("zoom-one-line.txt")).status()).isIn(403, 404);
+            assertThat(upload(otherApi, api + "/bring-in/preview", files("zoom-one-line.txt")).status()).isIn(403, 404);
+            assertThat(otherApi.getBytes(api + "/archive").statusCode()).isIn(403, 404);
+            String page = "/c/" + s.slug() + "/events/" + s.eventId() + "/bring-in";
+            assertThat(stranger.get(page).status()).isIn(403, 404);
+            assertThat(upload(stranger, page, files("zoom-one-line.txt")).status()).isIn(403, 404);
+            assertThat(server.services().live().log(s.eventId())).isEmpty();
         }
     }
 }
