@@ -52,7 +52,7 @@ import org.slf4j.LoggerFactory;
 public final class ArchiveService {
     private static final Logger log = LoggerFactory.getLogger(ArchiveService.class);
     static final int MAX_ARCHIVE = 50 * 1024 * 1024;
-    static final int MAX_PART = 200 * 1024 * 1024;
+    static final int MAX_PART = 64 * 1024 * 1024;
     private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
@@ -156,7 +156,7 @@ public final class ArchiveService {
                 byte[] content = zip.readNBytes(MAX_PART + 1);
                 total += content.length;
                 if (content.length > MAX_PART || total > MAX_PART) {
-                    throw new TransferProblem("The archive unpacks to more than 200 MB: it is not one event's archive.");
+                    throw new TransferProblem("The archive unpacks to more than 64 MB: it is not one event's archive.");
                 }
                 files.put(entry.getName(), content);
             }
