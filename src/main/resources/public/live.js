@@ -16,19 +16,22 @@ function start (root) {
   const announcer = document.getElementById('announcer')
   let lastAnnouncement = null
   let timerHandle = null
+  let source = null
 
   apply(JSON.parse(root.dataset.state), true)
   connect()
   enhanceForms(document)
 
   function connect () {
-    const source = new EventSource('/stream/' + code + '?after=' + state.seq)
+    source = new EventSource('/stream/' + code + '?after=' + state.seq)
     source.addEventListener('open', () => setStatus('online', 'Live'))
     source.addEventListener('error', () => setStatus('offline', 'Reconnecting… what you type is kept'))
     source.addEventListener('update', (event) => {
       const update = JSON.parse(event.data)
       if (update.seq <= state.seq) return
       apply(update, false)
+      // Other parts of the page (breakout rooms) follow the same stream.
+      document.dispatchEvent(new CustomEvent('cairn:update', { detail: update }))
     })
   }
 
@@ -82,6 +85,9 @@ function start (root) {
       if (before && before.segmentId !== now.segmentId) say('Now: ' + seg.title + '. ' + seg.todo)
     }
     runTimer(now)
+    // The feedback form (pack feature) is offered at the evaluation segment and once the conversation ends.
+    const feedback = root.querySelector('[data-feedback-link]')
+    if (feedback) feedback.hidden = !(now.ended || (seg && seg.kind === 'evaluation'))
     const box = root.querySelector('[data-announcement]')
     if (now.announcement) {
       box.hidden = false
@@ -332,8 +338,8 @@ function start (root) {
     })
   }
 
-  async function send (event, form) {
-    event.preventDefault()
+  async function send (event, form, attempt = 0) {
+    if (event) event.preventDefault()
     const sent = form.querySelector('[data-sent]')
     const button = form.querySelector('button[type="submit"]')
     if (!form.dataset.clientKey) form.dataset.clientKey = crypto.randomUUID ? crypto.randomUUID() : String(Date.now()) + Math.random()
@@ -350,11 +356,23 @@ function start (root) {
       const data = await response.json().catch(() => ({}))
       if (response.ok) {
         delete form.dataset.clientKey
+        if (attempt > 0 && source && source.readyState === EventSource.OPEN) setStatus('online', 'Live')
         if (data.seq) mine.add(data.seq)
         const text = form.querySelector('textarea, input[type="text"]')
         if (text) text.value = ''
         if (sent) sent.textContent = data.message || 'Sent'
         else say(data.message || 'Sent')
+      } else if (response.status === 503) {
+        // Cairn is reconnecting to its database: keep what was typed and the client key, and
+        // send it again by itself; the key makes sure it is saved once however often it is sent.
+        const message = (data.error && data.error.message) || 'Reconnecting… what you wrote is kept and will be sent.'
+        if (sent) sent.textContent = message
+        else say(message)
+        setStatus('offline', 'Reconnecting… what you type is kept')
+        const wait = Math.min(10, (Number(response.headers.get('Retry-After')) || 2) * (attempt + 1))
+        button.disabled = true
+        setTimeout(() => send(null, form, attempt + 1), wait * 1000)
+        return
       } else {
         const message = (data.error && data.error.message) || 'That did not work. Try again.'
         if (sent) sent.textContent = message

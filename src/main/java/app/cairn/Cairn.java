@@ -68,7 +68,8 @@ import picocli.CommandLine.Option;
         mixinStandardHelpOptions = true,
         versionProvider = Cairn.Version.class,
         description = "Community conversations from invitation to event pack.",
-        subcommands = {Cairn.Serve.class, Cairn.ImportCommand.class, Cairn.ExportCommand.class})
+        subcommands = {Cairn.Serve.class, Cairn.PackCommand.class, Cairn.ImportCommand.class,
+            Cairn.ExportCommand.class})
 public final class Cairn implements Runnable {
     private static final Logger log = LoggerFactory.getLogger(Cairn.class);
 
@@ -265,6 +266,70 @@ public final class Cairn implements Runnable {
         }
     }
 
+    @Command(
+            name = "pack",
+            mixinStandardHelpOptions = true,
+            description = {"Write an event's pack to a file, as it is now (published or not).",
+                "The event is its number, or its address in a community as COMMUNITY/EVENT (e.g. lanterns/kindness-at-work)."})
+    static final class PackCommand implements Callable<Integer> {
+        @Option(names = "--event", required = true, paramLabel = "EVENT", description = "Event number or COMMUNITY/EVENT.")
+        String event;
+
+        @Option(names = "--format", required = true, paramLabel = "FORMAT",
+                description = "pdf, html, docx or csv (a zip of the data behind each chart, as CSV and XLSX).")
+        String format;
+
+        @Option(names = "--out", required = true, paramLabel = "PATH", description = "File to write.")
+        Path out;
+
+        @CommandLine.Mixin
+        DatabaseOptions database = new DatabaseOptions();
+
+        @Override
+        public Integer call() throws Exception {
+            Settings settings = database.apply(Settings.fromEnvironment(System.getenv()));
+            try (Database db = Database.open(settings);
+                    var sources = packServicesOn(db, settings, Clock.systemUTC())) {
+                byte[] bytes = app.cairn.pack.PackFiles.write(sources, event, format);
+                java.nio.file.Files.write(out, bytes);
+                System.out.println("wrote " + out + " (" + bytes.length + " bytes)");
+            }
+            return 0;
+        }
+    }
+
+    /**
+     * The services a pack is written from, without the web server or background workers (for the
+     * command line and benchmarks). Close the returned value to stop the live log reader.
+     */
+    public static app.cairn.pack.PackFiles.Sources packServicesOn(Database database, Settings settings, Clock clock) {
+        var jdbi = database.jdbi();
+        var instanceSettings = new InstanceSettings(jdbi);
+        var mailer = new Outbox(jdbi, clock, settings.mail().smtpConfigured());
+        var accounts = new AccountService(jdbi, instanceSettings, clock);
+        var communities = new CommunityService(jdbi, clock);
+        var team = new TeamService(jdbi, communities, accounts);
+        var templateService = new TemplateService(jdbi, communities, clock);
+        var events = new EventService(jdbi, communities, templateService, clock);
+        var live = new Live(jdbi, clock, json(), new EventPlans(events, communities), id -> "Host", mailer);
+        var organisations = new OrganisationService(jdbi, communities, clock);
+        var registrations = new RegistrationService(jdbi, events, communities, organisations, mailer, instanceSettings,
+                settings::link, settings.baseUrl().getHost(), clock);
+        Attendance attendance = eventId -> live.service().participants(eventId).stream()
+                .map(app.cairn.live.Participant::registrationId).filter(java.util.Objects::nonNull)
+                .collect(java.util.stream.Collectors.toSet());
+        var insights = new InsightsService(registrations, events, communities, attendance, clock);
+        var feedback = new app.cairn.feedback.FeedbackService(jdbi, events, communities, live.service(), registrations,
+                mailer, settings::link, clock);
+        var packs = new app.cairn.pack.PackService(jdbi, events, communities, registrations, insights, live.service(),
+                feedback, mailer, settings::link, clock);
+        // Curated themes are read as they were saved; the embedding worker is not started here.
+        var themes = new app.cairn.themes.Themes(jdbi, live.service(), registrations, communities, clock);
+        packs.useThemes(packThemes(themes.service(), packs.handThemes()));
+        return new app.cairn.pack.PackFiles.Sources(packs, events, communities, team, new app.cairn.pack.PackRender(new Templates()),
+                live);
+    }
+
     /** A running Cairn: its database and web server, and the services tests and the demo use. */
     public record Instance(Settings settings, Database database, WebServer web, Services services,
             List<AutoCloseable> workers) implements AutoCloseable {
@@ -308,6 +373,9 @@ public final class Cairn implements Runnable {
             RegistrationService registrations,
             OrganisationService organisations,
             InsightsService insights,
+            app.cairn.themes.ThemeService themes,
+            app.cairn.feedback.FeedbackService feedback,
+            app.cairn.pack.PackService packs,
             app.cairn.transfer.TransferService transfer,
             app.cairn.transfer.ArchiveService archives) {}
 
@@ -339,7 +407,8 @@ public final class Cairn implements Runnable {
         var events = new EventService(jdbi, communities, templateService, clock);
         var agendas = new AgendaService(jdbi, events, communities, clock);
         var live = new Live(jdbi, clock, json(), new EventPlans(events, communities),
-                id -> accounts.byId(id).map(app.cairn.account.Account::name).orElse("Host"), mailer);
+                id -> accounts.byId(id).map(app.cairn.account.Account::name).orElse("Host"), mailer,
+                wakeups(database, settings.cluster()));
         var organisations = new OrganisationService(jdbi, communities, clock);
         organisations.loadDirectory();
         var registrations = new RegistrationService(jdbi, events, communities, organisations, mailer, instanceSettings,
@@ -349,12 +418,19 @@ public final class Cairn implements Runnable {
                 .map(app.cairn.live.Participant::registrationId).filter(java.util.Objects::nonNull)
                 .collect(java.util.stream.Collectors.toSet());
         var insights = new InsightsService(registrations, events, communities, attendance, clock);
+        var themes = new app.cairn.themes.Themes(jdbi, live.service(), registrations, communities, clock);
+        live.onAdvance(themes.worker()::advanced);
+        var feedback = new app.cairn.feedback.FeedbackService(jdbi, events, communities, live.service(), registrations,
+                mailer, settings::link, clock);
+        var packs = new app.cairn.pack.PackService(jdbi, events, communities, registrations, insights, live.service(),
+                feedback, mailer, settings::link, clock);
+        packs.useThemes(packThemes(themes.service(), packs.handThemes()));
         var transfer = new app.cairn.transfer.TransferService(jdbi, registrations, live.service(),
                 id -> accounts.byId(id).map(app.cairn.account.Account::name).orElse(null), clock);
         var services = new Services(instanceSettings, mailer, accounts, apiTokens, communities, passwords, admin, team,
                 invitations, templateService, events, agendas, live.service(), registrations, organisations, insights,
-                transfer, new app.cairn.transfer.ArchiveService(events, agendas, communities, registrations,
-                        live.service(), clock));
+                themes.service(), feedback, packs, transfer,
+                new app.cairn.transfer.ArchiveService(events, agendas, communities, registrations, live.service(), clock));
         if (settings.demo()) Demo.standard(services, settings, clock).load();
 
         var templates = new Templates();
@@ -363,7 +439,7 @@ public final class Cairn implements Runnable {
         var accountRoutes = new AccountRoutes(accounts, apiTokens, templates, settings.secureCookies(), clock);
         List<Routes> routes = new ArrayList<>();
         routes.add(new HealthRoutes(database::problem, database.vendor().name().toLowerCase(java.util.Locale.ROOT),
-                Version.number()));
+                Version.number(), live.wakeups().transport(), live.wakeups()::problem));
         routes.add(new HomeRoutes(templates));
         routes.add(accountRoutes);
         routes.add(new PasswordRoutes(passwords, accountRoutes, templates, mailer.smtpConfigured(), clock));
@@ -383,9 +459,22 @@ public final class Cairn implements Runnable {
                 .map(t -> new app.cairn.live.Tickets.Ticket(t.registrationId(), t.eventId(), t.name(), t.role(),
                         t.organisation(), t.sector(), t.email()))));
         routes.add(console);
+        var rooms = new app.cairn.rooms.RoomsService(live.service(),
+                new app.cairn.rooms.SeriesHistory(events, live.service()),
+                new app.cairn.rooms.RegistrationAnswers(registrations), clock);
+        java.util.function.LongFunction<String> hostNames =
+                id -> accounts.byId(id).map(app.cairn.account.Account::name).orElse("Host");
+        routes.add(new app.cairn.rooms.RoomsRoutes(rooms, communities, templates, hostNames));
+        routes.add(new app.cairn.rooms.ParticipantRoomRoutes(rooms, templates, hostNames, clock));
 
         app.cairn.registration.RegistrationRoutes.addAll(routes, registrations, communities, templates, clock);
         routes.add(new InsightsRoutes(insights, communities, templates));
+        routes.add(new app.cairn.themes.ThemeRoutes(themes.service(), templates));
+        routes.add(new app.cairn.feedback.FeedbackRoutes(feedback, live.service(), templates));
+        routes.add(new app.cairn.pack.PackRoutes(packs, new app.cairn.pack.PackRender(templates), templates,
+                settings.secureCookies()));
+        // A participant answers by their emailed link: the secret link is the credential, as for joining.
+        csrf.exemptJsonApi("/api/v1/feedback/[^/]+");
         routes.add(new app.cairn.transfer.TransferRoutes(transfer, registrations,
                 new app.cairn.registration.ImportService(registrations), communities, templates));
         routes.add(new app.cairn.transfer.TransferApi(transfer));
@@ -398,17 +487,57 @@ public final class Cairn implements Runnable {
         // Open streams end first, or stopping would wait for them; the sequencer stops after the last request.
         web.onStopping(live.hub()::close);
         var reminders = new Reminders(registrations, clock, java.time.Duration.ofMinutes(1));
-        List<AutoCloseable> workers = List.of(live, mailSender, reminders);
+        List<AutoCloseable> workers = List.of(live, mailSender, reminders, themes);
         mailSender.start();
+        themes.start();
         try {
             web.start();
         } catch (RuntimeException e) {
+            themes.close();
             mailSender.close();
             live.close();
             throw e;
         }
         reminders.start();
+        live.listen();
         return new Instance(settings, database, web, services, workers);
+    }
+
+    /**
+     * The pack's themes: those curated in the themes workspace, stream by stream, then any grouped
+     * by hand in the pack editor. The pack reads only; both give text and counts, never names.
+     */
+    static app.cairn.pack.PackThemes packThemes(app.cairn.themes.ThemeService curated, app.cairn.pack.PackThemes hand) {
+        return eventId -> {
+            List<app.cairn.pack.PackTheme> all = new ArrayList<>();
+            for (var stream : curated.curatedForEvent(eventId)) {
+                // Breakout notes go to the pack's breakout section; everything else to the themes section.
+                String key = stream.kind().equals("rooms") ? "rooms" : stream.kind();
+                for (var t : stream.themes()) {
+                    all.add(new app.cairn.pack.PackTheme(key, stream.title(), t.label(), t.summary(), t.people(), t.quotes()));
+                }
+            }
+            all.addAll(hand.themes(eventId));
+            return all;
+        };
+    }
+
+    /** How this node hears the others: LISTEN/NOTIFY on PostgreSQL unless told otherwise; nothing on H2. */
+    static app.cairn.live.Wakeups wakeups(Database database, Settings.Cluster cluster) {
+        boolean postgres = database.vendor() == Database.Vendor.POSTGRESQL;
+        String transport = cluster.wakeups().equals("auto") ? (postgres ? "postgres" : "none") : cluster.wakeups();
+        return switch (transport) {
+            case "postgres" -> {
+                if (!postgres) {
+                    throw new SettingsException("CAIRN_WAKEUPS=postgres needs PostgreSQL: set CAIRN_DATABASE_URL, "
+                            + "or leave CAIRN_WAKEUPS unset for one node on the embedded database.");
+                }
+                yield new app.cairn.cluster.PostgresWakeups(database::openDedicated, database.schema());
+            }
+            case "redis" -> new app.cairn.cluster.RedisWakeups(cluster.redisUrl().orElseThrow(),
+                    postgres ? database.schema() : "embedded");
+            default -> app.cairn.live.Wakeups.none();
+        };
     }
 
     /** A community's conversations for its page: upcoming first (soonest first), then the latest past ones. */

@@ -14,7 +14,19 @@ public record Settings(
         Optional<String> databasePassword,
         URI baseUrl,
         boolean demo,
-        Mail mail) {
+        Mail mail,
+        Cluster cluster) {
+
+    /**
+     * How nodes that share one PostgreSQL wake each other when a conversation moves on:
+     * {@code postgres} (LISTEN/NOTIFY, the default on PostgreSQL), {@code redis} (pub/sub at
+     * {@code redisUrl}) or {@code none} (one node; the default on the embedded database).
+     * {@code trustProxy}: the node is reached only through a reverse proxy, so the client's address
+     * and scheme come from its Forwarded / X-Forwarded-* headers (rate limits are per real address).
+     */
+    public record Cluster(String wakeups, Optional<String> redisUrl, boolean trustProxy) {
+        public static final java.util.Set<String> TRANSPORTS = java.util.Set.of("auto", "postgres", "redis", "none");
+    }
 
     /** SMTP settings; when {@code host} is empty, mail stays in the in-app outbox. */
     public record Mail(
@@ -52,34 +64,52 @@ public record Settings(
                 opt(env, "CAIRN_DATABASE_PASSWORD"),
                 base,
                 "true".equalsIgnoreCase(env.getOrDefault("CAIRN_DEMO", "false")),
-                mail);
+                mail,
+                cluster(env));
     }
 
     public Settings withPort(int newPort) {
         boolean baseFollowsPort = baseUrl.equals(baseUri(null, port));
         URI base = baseFollowsPort ? baseUri(null, newPort) : baseUrl;
-        return new Settings(newPort, dataDir, databaseUrl, databaseUser, databasePassword, base, demo, mail);
+        return new Settings(newPort, dataDir, databaseUrl, databaseUser, databasePassword, base, demo, mail, cluster);
     }
 
     public Settings withDataDir(Path dir) {
-        return new Settings(port, dir, databaseUrl, databaseUser, databasePassword, baseUrl, demo, mail);
+        return new Settings(port, dir, databaseUrl, databaseUser, databasePassword, baseUrl, demo, mail, cluster);
     }
 
     public Settings withDatabaseUrl(String url) {
         return new Settings(
-                port, dataDir, Optional.of(url), databaseUser, databasePassword, baseUrl, demo, mail);
+                port, dataDir, Optional.of(url), databaseUser, databasePassword, baseUrl, demo, mail, cluster);
     }
 
     public Settings withBaseUrl(URI base) {
-        return new Settings(port, dataDir, databaseUrl, databaseUser, databasePassword, base, demo, mail);
+        return new Settings(port, dataDir, databaseUrl, databaseUser, databasePassword, base, demo, mail, cluster);
     }
 
     public Settings withDemo(boolean on) {
-        return new Settings(port, dataDir, databaseUrl, databaseUser, databasePassword, baseUrl, on, mail);
+        return new Settings(port, dataDir, databaseUrl, databaseUser, databasePassword, baseUrl, on, mail, cluster);
     }
 
     public Settings withMail(Mail newMail) {
-        return new Settings(port, dataDir, databaseUrl, databaseUser, databasePassword, baseUrl, demo, newMail);
+        return new Settings(port, dataDir, databaseUrl, databaseUser, databasePassword, baseUrl, demo, newMail, cluster);
+    }
+
+    private static Cluster cluster(Map<String, String> env) {
+        String wakeups = env.getOrDefault("CAIRN_WAKEUPS", "auto").trim().toLowerCase(java.util.Locale.ROOT);
+        if (!Cluster.TRANSPORTS.contains(wakeups)) {
+            throw new SettingsException("CAIRN_WAKEUPS must be postgres, redis or none, but was '" + wakeups + "'.");
+        }
+        Optional<String> redis = opt(env, "CAIRN_REDIS_URL");
+        if (wakeups.equals("redis") && redis.isEmpty()) {
+            throw new SettingsException("CAIRN_WAKEUPS=redis needs CAIRN_REDIS_URL, such as redis://127.0.0.1:6379.");
+        }
+        redis.ifPresent(url -> {
+            if (!url.startsWith("redis://") && !url.startsWith("rediss://")) {
+                throw new SettingsException("CAIRN_REDIS_URL must start with redis:// or rediss://, but was '" + url + "'.");
+            }
+        });
+        return new Cluster(wakeups, redis, "true".equalsIgnoreCase(env.getOrDefault("CAIRN_TRUST_PROXY", "false").trim()));
     }
 
     /** True when people reach Cairn over HTTPS, so cookies must be marked Secure. */

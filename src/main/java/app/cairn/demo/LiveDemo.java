@@ -90,10 +90,21 @@ final class LiveDemo implements DemoStep {
         t.by(speakers.get((14 + regretted) % speakers.size()), () -> new Contribution.Moderation(
                 comments.get(regretted).seq(), Contribution.ModerationAction.withdraw, null));
 
-        // Breakout rooms run on the video call; their notes are the rooms feature's part of the demo.
+        // Breakout rooms: Cairn's rooms beside the video call's, with their notes and themes (RoomsDemo).
         var breakout = segment(plan, "breakout");
         Instant b0 = p0.plusSeconds(25 * 60);
         t.at(b0).organiser(new Contribution.SegmentStarted(breakout.id(), breakout.minutes(), false));
+        RoomsDemo.schedule(new RoomsDemo.Schedule() {
+            @Override
+            public java.util.function.LongSupplier organiser(Instant at, java.util.function.Supplier<Contribution> c) {
+                return t.at(at).organiser(c)::seq;
+            }
+
+            @Override
+            public java.util.function.LongSupplier by(Participant p, Instant at, java.util.function.Supplier<Contribution> c) {
+                return t.at(at).by(p, c)::seq;
+            }
+        }, breakout, people, b0);
         t.at(b0.plusSeconds(35 * 60)).organiser(new Contribution.Announcement("Five minutes left in your rooms."));
 
         var whole = segment(plan, "whole_group");

@@ -112,7 +112,16 @@ public final class ConsoleRoutes implements Routes {
 
     /** The console page's model. */
     public record ConsolePage(LivePlan plan, LiveSession session, LiveRole role, LiveViews.Update state,
-            String joinLink, Form form) {
+            String joinLink, Form form, List<ReportBack> reportBack) {
+        public ConsolePage(LivePlan plan, LiveSession session, LiveRole role, LiveViews.Update state, String joinLink,
+                Form form) {
+            this(plan, session, role, state, joinLink, form, List.of());
+        }
+
+        /** The presenter shows the rooms' themes during the whole-group discussion. */
+        public boolean showReportBack() {
+            return !reportBack.isEmpty() && current().map(s -> s.kind().equals("whole_group")).orElse(false);
+        }
         public Optional<LivePlan.Segment> current() {
             return state.now() == null || state.now().segmentId() == null ? Optional.empty()
                     : plan.segment(state.now().segmentId());
@@ -236,16 +245,27 @@ public final class ConsoleRoutes implements Routes {
         LiveSession session = live.openSession(s.plan.eventId());
         LiveState state = live.state(s.plan.eventId());
         LiveViews.Update update;
+        List<ReportBack> reportBack = new ArrayList<>();
         state.lock.readLock().lock();
         try {
             update = views.since(state, 0, Audience.presenter);
+            state.rooms().latest().ifPresent(round -> {
+                for (RoomsState.Room room : round.rooms()) {
+                    if (room.themes().isEmpty()) continue;
+                    String by = room.rapporteur().flatMap(live::participant).map(Participant::name).orElse(null);
+                    reportBack.add(new ReportBack(room.name, by, room.themes()));
+                }
+            });
         } finally {
             state.lock.readLock().unlock();
         }
         ctx.header("Cache-Control", "no-store");
         templates.page(ctx, template, "Presenter: " + s.plan.title(), new ConsolePage(s.plan, session, s.role, update,
-                link.apply("/live/" + session.joinCode()), new Form()));
+                link.apply("/live/" + session.joinCode()), new Form(), reportBack));
     }
+
+    /** A breakout room's top themes for the whole-group report-back, and who reports them. */
+    public record ReportBack(String room, String rapporteur, List<String> themes) {}
 
     private void action(Context ctx) {
         boolean api = ctx.path().startsWith("/api/");

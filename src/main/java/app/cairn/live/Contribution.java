@@ -26,6 +26,16 @@ import java.util.List;
     @JsonSubTypes.Type(value = Contribution.ReflectionOpened.class, name = "reflection_opened"),
     @JsonSubTypes.Type(value = Contribution.Moderation.class, name = "moderation"),
     @JsonSubTypes.Type(value = Contribution.Joined.class, name = "joined"),
+    @JsonSubTypes.Type(value = Contribution.RoomsOpened.class, name = "rooms_opened"),
+    @JsonSubTypes.Type(value = Contribution.RoomMoves.class, name = "room_moves"),
+    @JsonSubTypes.Type(value = Contribution.RoomNote.class, name = "room_note"),
+    @JsonSubTypes.Type(value = Contribution.RoomNoteEdited.class, name = "room_note_edited"),
+    @JsonSubTypes.Type(value = Contribution.RapporteurVolunteered.class, name = "rapporteur_volunteered"),
+    @JsonSubTypes.Type(value = Contribution.RoomMessage.class, name = "room_message"),
+    @JsonSubTypes.Type(value = Contribution.RoomsBroadcast.class, name = "rooms_broadcast"),
+    @JsonSubTypes.Type(value = Contribution.RoomsExtended.class, name = "rooms_extended"),
+    @JsonSubTypes.Type(value = Contribution.RoomsClosed.class, name = "rooms_closed"),
+    @JsonSubTypes.Type(value = Contribution.RoomThemes.class, name = "room_themes"),
 })
 public sealed interface Contribution {
 
@@ -82,6 +92,43 @@ public sealed interface Contribution {
 
     /** A participant arrived (for "who is here"). */
     record Joined(String sector) implements Contribution {}
+
+    // Breakout rooms. A set of rooms is a "round", named by the sequence number of its RoomsOpened entry.
+
+    /** Breakout rooms opened for a segment: who is in which room, and each room's video link or call-room name. */
+    record RoomsOpened(Long segmentId, String strategy, int minutes, List<BreakoutRoom> rooms) implements Contribution {}
+
+    /** One room as opened: its number (from 1), name, video link or breakout name in the call, and members. */
+    record BreakoutRoom(int number, String name, String video, List<Long> members) {}
+
+    /** People moved between rooms (by hand, a rebalance), or a late joiner placed ({@code fromRoom} null). */
+    record RoomMoves(long round, List<RoomMove> moves, String reason) implements Contribution {}
+
+    record RoomMove(long participantId, Integer fromRoom, int toRoom) {}
+
+    /** A line added to a room's shared notes. */
+    record RoomNote(long round, int room, String text) implements Contribution {}
+
+    /** A room note rewritten; the earlier text stays in the log. */
+    record RoomNoteEdited(long noteSeq, String text) implements Contribution {}
+
+    /** A participant offers to report back for their room. */
+    record RapporteurVolunteered(long round, int room) implements Contribution {}
+
+    /** A chat message seen only in one room. */
+    record RoomMessage(long round, int room, String text) implements Contribution {}
+
+    /** A message from the facilitator to every room ("2 minutes left"). */
+    record RoomsBroadcast(long round, String text) implements Contribution {}
+
+    /** More time for the rooms. */
+    record RoomsExtended(long round, int minutes) implements Contribution {}
+
+    /** The rooms are closed; their notes, chat and themes are kept. */
+    record RoomsClosed(long round) implements Contribution {}
+
+    /** A room's top themes (up to three) for the whole-group report-back; a later set replaces it. */
+    record RoomThemes(long round, int room, List<String> themes) implements Contribution {}
 
     /** The kinds of poll. */
     enum PollKind {

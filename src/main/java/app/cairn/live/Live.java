@@ -12,14 +12,23 @@ public final class Live implements AutoCloseable {
     private final LiveService service;
     private final LiveViews views;
     private final ParticipantStore participants;
+    private final java.util.List<java.util.function.LongConsumer> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final Wakeups wakeups;
 
     public Live(Jdbi jdbi, Clock clock, ObjectMapper json, LivePlan.Plans plans, LongFunction<String> organiserNames,
             app.cairn.mail.Mailer mailer) {
+        this(jdbi, clock, json, plans, organiserNames, mailer, Wakeups.none());
+    }
+
+    public Live(Jdbi jdbi, Clock clock, ObjectMapper json, LivePlan.Plans plans, LongFunction<String> organiserNames,
+            app.cairn.mail.Mailer mailer, Wakeups wakeups) {
+        this.wakeups = wakeups;
         this.participants = new ParticipantStore(jdbi);
         StreamHub[] hubRef = new StreamHub[1];
         this.sequencer = new Sequencer(new EventLogStore(jdbi), clock, eventId -> {
             if (hubRef[0] != null) hubRef[0].advanced(eventId);
-        });
+            for (java.util.function.LongConsumer l : listeners) l.accept(eventId);
+        }, wakeups);
         var people = new java.util.concurrent.ConcurrentHashMap<Long, Participant>();
         LongFunction<Participant> lookup = id -> people.computeIfAbsent(id, k -> participants.byId(k).orElse(null));
         var names = new java.util.concurrent.ConcurrentHashMap<Long, String>();
@@ -48,14 +57,42 @@ public final class Live implements AutoCloseable {
         return handler;
     }
 
+    /**
+     * Calls {@code listener} with an event's id each time its log moves on (on the sequencer's thread:
+     * the listener must only note it and return).
+     */
+    public void onAdvance(java.util.function.LongConsumer listener) {
+        listeners.add(listener);
+    }
+
     /** Tells this node that another node appended to an event (from the cross-node bus). */
     public void remoteAdvance(long eventId) {
         sequencer.catchUp(eventId);
     }
 
+    /** Starts hearing other nodes' wake-ups. */
+    public void listen() {
+        wakeups.start(new Wakeups.Listener() {
+            @Override
+            public void advanced(long eventId, long seq) {
+                sequencer.woken(eventId, seq);
+            }
+
+            @Override
+            public void resync() {
+                sequencer.catchUpAll();
+            }
+        });
+    }
+
+    public Wakeups wakeups() {
+        return wakeups;
+    }
+
     @Override
     public void close() {
         hub.close();
+        wakeups.close();
         sequencer.close();
     }
 }

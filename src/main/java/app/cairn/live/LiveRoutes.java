@@ -44,7 +44,8 @@ public final class LiveRoutes implements Routes {
         this.secureCookies = secureCookies;
         this.messages = new RateLimiter(6, Duration.ofSeconds(20), clock);
         // Generous: a whole NHS board can join from behind one network address within a few minutes.
-        this.joins = new RateLimiter(3000, Duration.ofMinutes(1), clock);
+        // Per network, not per person: a whole health board can join from behind one proxy.
+        this.joins = new RateLimiter(12_000, Duration.ofMinutes(1), clock);
         this.actions = new RateLimiter(60, Duration.ofSeconds(30), clock);
     }
 
@@ -91,7 +92,10 @@ public final class LiveRoutes implements Routes {
         }));
         routes.post("/api/v1/live/{code}/withdraw/{seq}",
                 ctx -> apiAct(ctx, p -> live.withdraw(p, Long.parseLong(ctx.pathParam("seq")))));
-        routes.exception(Sequencer.Refused.class, (e, ctx) -> refused(ctx, e.getMessage()));
+        routes.exception(Sequencer.Refused.class, (e, ctx) -> {
+            if (e instanceof Sequencer.Unavailable) unavailable(ctx, e.getMessage());
+            else refused(ctx, e.getMessage());
+        });
     }
 
     /** Request bodies of the participant API. */
@@ -231,7 +235,7 @@ public final class LiveRoutes implements Routes {
             LiveViews.MessageView m = u.messages().get(i);
             if (m.question() || chat++ < 100) kept.add(0, m);
         }
-        return new LiveViews.Update(u.seq(), u.now(), u.polls(), kept, u.reflections(), u.prompts());
+        return new LiveViews.Update(u.seq(), u.now(), u.polls(), kept, u.reflections(), u.prompts(), u.rooms());
     }
 
     private String json(Object o) {
@@ -356,6 +360,8 @@ public final class LiveRoutes implements Routes {
         String text = f.value("text").isEmpty() ? null : f.value("text");
         try {
             return live.vote(p, f.value("poll"), new LiveService.Ballot(choices, rating, text), clientKey(f));
+        } catch (Sequencer.Unavailable u) {
+            throw u;
         } catch (Sequencer.Refused r) {
             throw Invalid.field(choices.isEmpty() && rating == null ? "text" : "choice", r.getMessage());
         }
@@ -379,6 +385,16 @@ public final class LiveRoutes implements Routes {
 
     private static String slowDown() {
         return "You are sending a lot quickly. Wait a few seconds, then send again; what you typed is kept.";
+    }
+
+    /** 503 with Retry-After: the page keeps what was typed and sends it again with the same client key. */
+    private void unavailable(Context ctx, String message) {
+        ctx.status(503).header("Retry-After", "2");
+        if (WebServer.wantsJson(ctx)) {
+            ctx.json(Map.of("error", Map.of("status", 503, "code", "reconnecting", "message", message)));
+        } else {
+            ctx.contentType("text/plain; charset=utf-8").result(message);
+        }
     }
 
     private void refused(Context ctx, String message) {

@@ -33,6 +33,9 @@ public final class LiveService {
     private final LivePlan.Plans plans;
     private final Clock clock;
     private final app.cairn.mail.Mailer mailer;
+    private final Recent<String, LiveSession> sessionsByCode;
+    private final Recent<Long, LiveSession> sessionsByEvent;
+    private final Recent<String, Participant> peopleByToken;
 
     LiveService(Sequencer sequencer, ParticipantStore participants, LivePlan.Plans plans, Clock clock,
             app.cairn.mail.Mailer mailer) {
@@ -41,38 +44,43 @@ public final class LiveService {
         this.plans = plans;
         this.clock = clock;
         this.mailer = mailer;
+        this.sessionsByCode = new Recent<>(clock, Duration.ofSeconds(5), 10_000);
+        this.sessionsByEvent = new Recent<>(clock, Duration.ofSeconds(5), 10_000);
+        this.peopleByToken = new Recent<>(clock, Duration.ofMinutes(10), 200_000);
     }
 
     // Sessions and joining
 
     /** Opens the event for joining (idempotent) and returns its code and settings. */
     public LiveSession openSession(long eventId) {
-        return participants.ensureSession(eventId, clock.instant());
+        return sessionsByEvent.get(eventId, id -> Optional.of(participants.ensureSession(id, clock.instant()))).orElseThrow();
     }
 
     public Optional<LiveSession> session(long eventId) {
-        return participants.session(eventId);
+        return sessionsByEvent.get(eventId, participants::session);
     }
 
     /** The session for a code as typed or read aloud, or a message saying what to check. */
     public LiveSession sessionByCode(String typed) {
         String code = JoinCodes.normalise(typed);
         if (code == null) throw Invalid.field("code", "Enter the 6-character code, like KX4 M7P");
-        return participants.sessionByCode(code)
+        return sessionsByCode.get(code, participants::sessionByCode)
                 .orElseThrow(() -> Invalid.field("code", "There is no conversation with that code. Check it and try again"));
     }
 
     /** The session for an exact stored code. */
     Optional<LiveSession> sessionByCodeIfAny(String code) {
-        return participants.sessionByCode(code);
+        return sessionsByCode.get(code, participants::sessionByCode);
     }
 
     public void updateSession(long eventId, LiveSession.Anonymity anonymity, int silenceSeconds) {
         if (silenceSeconds < 5 || silenceSeconds > 300) {
             throw Invalid.field("silenceSeconds", "Silence must be between 5 and 300 seconds");
         }
-        openSession(eventId);
+        LiveSession before = openSession(eventId);
         participants.updateSession(eventId, anonymity, silenceSeconds);
+        sessionsByEvent.forget(eventId);
+        sessionsByCode.forget(before.joinCode());
     }
 
     /** What someone joining gives about themselves. */
@@ -121,7 +129,7 @@ public final class LiveService {
         String token = "cp_" + app.cairn.account.Tokens.newSecret();
         long id = participants.insert(eventId, app.cairn.account.Tokens.hash(token), registrationId, name, role, org,
                 sector, email, clock.instant());
-        Participant p = participants.byId(id).orElseThrow();
+        Participant p = new Participant(id, eventId, registrationId, name, role, org, sector, email);
         await(sequencer.append(eventId, new Contribution.Joined(sector), Author.participant(id), null, Check.NONE));
         return new Joined(p, token);
     }
@@ -129,7 +137,7 @@ public final class LiveService {
     /** The participant a token belongs to. */
     public Optional<Participant> participant(String token) {
         if (token == null || !token.startsWith("cp_") || token.length() > 100) return Optional.empty();
-        return participants.byTokenHash(app.cairn.account.Tokens.hash(token));
+        return peopleByToken.get(app.cairn.account.Tokens.hash(token), participants::byTokenHash);
     }
 
     public Optional<Participant> participant(long id) {
@@ -147,6 +155,65 @@ public final class LiveService {
     /** The event's live state (read it under {@code state.lock.readLock()}). */
     public LiveState state(long eventId) {
         return sequencer.state(eventId);
+    }
+
+    /**
+     * Something said at the event that may be read again: a chat message, a question or a reflection
+     * that is neither hidden nor withdrawn, or a person's latest answer to an open-text poll (such as
+     * "What did you value?"). {@code kind} is "message", "question", "reflection" or "answer";
+     * {@code segmentId} is the segment running when a message was sent; {@code promptKey} is the
+     * reflection prompt's or the poll's key. An answer has {@code seq} 0: a later one replaces it.
+     */
+    public record Said(long seq, String kind, Long participantId, Long accountId, Long segmentId, String promptKey,
+            String text) {}
+
+    /** What was said at the event, hidden and withdrawn contributions left out, as of log entry {@code seq}. */
+    public record Transcript(long seq, List<Said> said, java.util.Map<String, String> prompts,
+            java.util.Map<String, String> openQuestions) {}
+
+    /**
+     * The event's visible messages, questions, reflections and breakout notes in log order, and the
+     * open-text poll answers (for synthesis and the pack).
+     */
+    public Transcript transcript(long eventId) {
+        LiveState s = sequencer.state(eventId);
+        s.lock.readLock().lock();
+        try {
+            List<Said> out = new ArrayList<>();
+            for (LiveState.Message m : s.messages.values()) {
+                if (!m.visible()) continue;
+                out.add(new Said(m.seq, m.question ? "question" : "message", m.participantId, m.accountId, m.segmentId,
+                        null, m.text));
+            }
+            for (LiveState.Reflection r : s.reflections.values()) {
+                if (r.visible()) out.add(new Said(r.seq, "reflection", r.participantId, null, null, r.promptKey, r.text));
+            }
+            // Breakout notes, as last edited, grouped by the round of rooms they were written in.
+            for (RoomsState.Round round : s.rooms.rounds()) {
+                for (RoomsState.Room room : round.rooms()) {
+                    for (RoomsState.Note n : room.notes()) {
+                        out.add(new Said(n.seq(), "note", n.participantId(), n.accountId(), round.segmentId,
+                                "round-" + round.seq, n.text()));
+                    }
+                }
+            }
+            out.sort(java.util.Comparator.comparingLong(Said::seq));
+            var prompts = new java.util.LinkedHashMap<String, String>();
+            s.prompts.values().forEach(p -> prompts.put(p.key(), p.text()));
+            var openQuestions = new java.util.LinkedHashMap<String, String>();
+            for (LiveState.Poll poll : s.polls.values()) {
+                if (poll.kind != PollKind.open_text) continue;
+                openQuestions.put(poll.key, poll.question);
+                poll.votes.forEach((participant, vote) -> {
+                    if (vote.text() != null && !vote.text().isBlank()) {
+                        out.add(new Said(0, "answer", participant, null, null, poll.key, vote.text()));
+                    }
+                });
+            }
+            return new Transcript(s.appliedSeq, List.copyOf(out), prompts, openQuestions);
+        } finally {
+            s.lock.readLock().unlock();
+        }
     }
 
     /**
@@ -442,6 +509,24 @@ public final class LiveService {
         return participants.byId(id).orElseThrow();
     }
 
+    // For features that add their own kinds to the log (breakout rooms)
+
+    /** Appends a contribution after {@code check} passes against the live state; returns once it is durable. */
+    public Entry contribute(long eventId, Contribution c, Author author, String clientKey, Check check) {
+        return append(eventId, c, author, clientKey, check);
+    }
+
+    /** The session for a code as it appears in a web address, if there is one. */
+    public Optional<LiveSession> sessionForCode(String code) {
+        String normal = JoinCodes.normalise(code);
+        return normal == null ? Optional.empty() : participants.sessionByCode(normal);
+    }
+
+    /** The name of the cookie that holds a participant's token for a conversation. */
+    public static String participantCookie(String joinCode) {
+        return StreamHandler.cookieName(joinCode);
+    }
+
     // Plumbing
 
     private Entry append(long eventId, Contribution c, Author author, String clientKey, Check check) {
@@ -455,7 +540,8 @@ public final class LiveService {
             if (e.getCause() instanceof Sequencer.Refused r) throw r;
             throw new IllegalStateException("append failed", e.getCause());
         } catch (TimeoutException e) {
-            throw new Sequencer.Refused("Saving is taking longer than it should. Check your connection and try again.");
+            // It may still be saved: the page sends it again with the same client key, which saves it once.
+            throw new Sequencer.Unavailable();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new Sequencer.Refused("Cairn is restarting. Try again in a moment.");

@@ -39,6 +39,7 @@ public final class LiveState {
     final Map<Long, Reflection> reflections = new LinkedHashMap<>();
     final Map<Long, String> presentSectors = new HashMap<>();
     long presenceChangedSeq;
+    final RoomsState rooms = new RoomsState();
 
     LiveState(long eventId) {
         this.eventId = eventId;
@@ -217,7 +218,7 @@ public final class LiveState {
                 presentSectors.put(e.participantId(), j.sector() == null ? "" : j.sector());
                 presenceChangedSeq = e.seq();
             }
-        } else {
+        } else if (!rooms.apply(e)) {
             throw new IllegalStateException("no projection for " + c.getClass().getSimpleName());
         }
     }
@@ -248,7 +249,32 @@ public final class LiveState {
         }
     }
 
+    /** Runs {@code reader} under the read lock: how features outside live (the pack) read a consistent state. */
+    public <T> T read(java.util.function.Function<LiveState, T> reader) {
+        lock.readLock().lock();
+        try {
+            return reader.apply(this);
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
     // Read helpers used by checks and views (callers hold the read or write lock).
+
+    /** The breakout rooms (read under the lock, or in a sequencer check). */
+    public RoomsState rooms() {
+        return rooms;
+    }
+
+    /** The last sequence number applied. */
+    public long seq() {
+        return appliedSeq;
+    }
+
+    /** The segment running now, if any. */
+    public java.util.Optional<Long> segmentId() {
+        return java.util.Optional.ofNullable(segmentId);
+    }
 
     Poll poll(String key) {
         return polls.get(key);

@@ -33,9 +33,17 @@ public final class LiveViews {
             List<PollView> polls,
             List<MessageView> messages,
             List<ReflectionView> reflections,
-            List<PromptView> prompts) {
+            List<PromptView> prompts,
+            RoomsState.Change rooms) {
+        /** Without rooms: {@code rooms} says which breakout rooms changed, when any did. */
+        public Update(long seq, Now now, List<PollView> polls, List<MessageView> messages,
+                List<ReflectionView> reflections, List<PromptView> prompts) {
+            this(seq, now, polls, messages, reflections, prompts, null);
+        }
+
         public boolean empty() {
-            return now == null && polls.isEmpty() && messages.isEmpty() && reflections.isEmpty() && prompts.isEmpty();
+            return now == null && polls.isEmpty() && messages.isEmpty() && reflections.isEmpty() && prompts.isEmpty()
+                    && rooms == null;
         }
     }
 
@@ -93,7 +101,8 @@ public final class LiveViews {
         for (LiveState.Prompt p : s.prompts.values()) {
             if (after == 0 || p.seq() > after) prompts.add(new PromptView(p.key(), p.text()));
         }
-        return new Update(s.appliedSeq, now, polls, messages, reflections, prompts);
+        RoomsState.Change rooms = s.rooms.changesAfter(after);
+        return new Update(s.appliedSeq, now, polls, messages, reflections, prompts, rooms);
     }
 
     Now now(LiveState s) {

@@ -48,7 +48,15 @@ public final class Sequencer implements AutoCloseable {
     }
 
     /** A refused contribution; the message says why, for the person who sent it. */
-    public static final class Refused extends RuntimeException {
+    /** The database cannot be reached: nothing was saved, and the same contribution can be sent again. */
+    public static final class Unavailable extends Refused {
+        public Unavailable() {
+            super("Cairn has lost touch with its database and is reconnecting. What you wrote is kept: "
+                    + "it is sent again by itself when Cairn is back.");
+        }
+    }
+
+    public static class Refused extends RuntimeException {
         public Refused(String message) {
             super(message, null, false, false);
         }
@@ -60,6 +68,7 @@ public final class Sequencer implements AutoCloseable {
     private final EventLogStore store;
     private final Clock clock;
     private final LongConsumer advanced;
+    private final Wakeups wakeups;
     private final BlockingQueue<Object> queue = new LinkedBlockingQueue<>();
     private final Map<Long, LiveState> states = new ConcurrentHashMap<>();
     private final Thread thread;
@@ -70,7 +79,12 @@ public final class Sequencer implements AutoCloseable {
      *     (the hub wakes its streams; the bus tells other nodes)
      */
     Sequencer(EventLogStore store, Clock clock, LongConsumer advanced) {
+        this(store, clock, advanced, Wakeups.none());
+    }
+
+    Sequencer(EventLogStore store, Clock clock, LongConsumer advanced, Wakeups wakeups) {
         this.store = store;
+        this.wakeups = wakeups;
         this.clock = clock;
         this.advanced = advanced;
         this.thread = new Thread(this::run, "cairn-sequencer");
@@ -103,12 +117,23 @@ public final class Sequencer implements AutoCloseable {
         queue.add(eventId);
     }
 
-    /** The event's state, replayed from the log the first time it is asked for. Read under its read lock. */
+    /** Another node appended to an event up to {@code seq}: read forward if this node follows it and is behind. */
+    void woken(long eventId, long seq) {
+        LiveState s = states.get(eventId);
+        if (s != null && s.appliedSeq < seq) queue.add(eventId);
+    }
+
+    /** Reads forward every event this node follows (after a transport reconnects and may have missed wake-ups). */
+    void catchUpAll() {
+        queue.addAll(states.keySet());
+    }
+
     /** Reads the committed log after {@code afterSeq}, in order, straight from the database. */
     public void read(long eventId, long afterSeq, java.util.function.Consumer<Entry> each) {
         store.jdbi().useHandle(h -> store.read(h, eventId, afterSeq, Long.MAX_VALUE, each));
     }
 
+    /** The event's state, replayed from the log the first time it is asked for. Read under its read lock. */
     public LiveState state(long eventId) {
         LiveState s = states.get(eventId);
         if (s != null) return s;
@@ -165,6 +190,7 @@ public final class Sequencer implements AutoCloseable {
     private void commit(Map<Long, List<Pending>> appends) {
         Map<Pending, Entry> accepted = new LinkedHashMap<>();
         Map<Pending, String> refused = new LinkedHashMap<>();
+        Map<Long, Long> heads = new LinkedHashMap<>();
         List<LiveState> locked = new ArrayList<>();
         try {
             store.jdbi().useTransaction(h -> {
@@ -204,6 +230,8 @@ public final class Sequencer implements AutoCloseable {
                     if (!rows.isEmpty()) {
                         store.insert(h, rows);
                         store.setHead(h, eventId, seq);
+                        wakeups.inTransaction(h, eventId, seq);
+                        heads.put(eventId, seq);
                     }
                 }
             });
@@ -211,7 +239,8 @@ public final class Sequencer implements AutoCloseable {
             log.warn("append batch failed; states will replay from the log events={} reason={}", appends.keySet(),
                     e.toString());
             for (Long eventId : appends.keySet()) states.remove(eventId);
-            Refused failure = new Refused("We could not save that just now. Try again in a moment.");
+            Refused failure = lostDatabase(e) ? new Unavailable()
+                    : new Refused("We could not save that just now. Try again in a moment.");
             appends.values().forEach(list -> list.forEach(p -> p.result().completeExceptionally(failure)));
             return;
         } finally {
@@ -219,7 +248,12 @@ public final class Sequencer implements AutoCloseable {
         }
         accepted.forEach((p, e) -> p.result().complete(e));
         refused.forEach((p, why) -> p.result().completeExceptionally(new Refused(why)));
+        heads.forEach(wakeups::committed);
         for (Long eventId : appends.keySet()) advanced.accept(eventId);
+    }
+
+    static boolean lostDatabase(Throwable e) {
+        return app.cairn.store.Database.unreachable(e);
     }
 
     /** Reads entries committed by other nodes since the state's last one; true if any. */

@@ -36,7 +36,7 @@ public final class StreamHandler extends Handler.Wrapper {
     }
 
     /** The participant cookie for a conversation; scoped by name so several conversations can be joined. */
-    static String cookieName(String code) {
+    public static String cookieName(String code) {
         return "cairn_p_" + code;
     }
 

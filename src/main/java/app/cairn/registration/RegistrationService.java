@@ -366,6 +366,22 @@ public final class RegistrationService {
         return store.byEvent(eventId);
     }
 
+    /** The question one person brought to an event ("If this event could answer one question..."). */
+    public record BroughtQuestion(long registrationId, long personId, String text) {}
+
+    /**
+     * The questions people brought when they registered, cancelled registrations left out: text and
+     * pseudonymous ids only, for synthesis, which checks its own access (facilitators curate themes
+     * but do not see personal data in bulk).
+     */
+    public List<BroughtQuestion> questionsBrought(long eventId) {
+        return store.byEvent(eventId).stream()
+                .filter(r -> r.status() != Registration.Status.CANCELLED)
+                .filter(r -> r.oneQuestion() != null && !r.oneQuestion().isBlank())
+                .map(r -> new BroughtQuestion(r.id(), r.personId(), r.oneQuestion()))
+                .toList();
+    }
+
     /** The organiser's view of the event's registrations, searched and filtered. */
     public Roster roster(long accountId, long eventId, Roster.Filter filter) {
         Managed m = manage(accountId, eventId);

@@ -108,6 +108,43 @@ public final class Database implements AutoCloseable {
         return dataSource;
     }
 
+    /**
+     * A new connection outside the pool, with the pool's URL, user and schema: for a listener that
+     * holds its connection for hours (LISTEN) and must not take one of the pool's.
+     */
+    public Connection openDedicated() throws java.sql.SQLException {
+        var props = new java.util.Properties();
+        if (dataSource.getUsername() != null) props.setProperty("user", dataSource.getUsername());
+        if (dataSource.getPassword() != null) props.setProperty("password", dataSource.getPassword());
+        Connection c = java.sql.DriverManager.getConnection(dataSource.getJdbcUrl(), props);
+        if (dataSource.getSchema() != null) c.setSchema(dataSource.getSchema());
+        return c;
+    }
+
+    /** The schema Cairn's tables are in (PostgreSQL's current schema). */
+    public String schema() {
+        return jdbi.withHandle(h -> h.createQuery("SELECT current_schema()").mapTo(String.class).one());
+    }
+
+    /**
+     * Whether a failure means the database is out of reach (a lost or refused connection, SQL
+     * state class 08, or a server shutting down), rather than something wrong with the request.
+     */
+    public static boolean unreachable(Throwable e) {
+        int depth = 0;
+        for (Throwable t = e; t != null && depth++ < 20; t = t.getCause()) {
+            if (t instanceof java.sql.SQLTransientConnectionException || t instanceof java.sql.SQLRecoverableException
+                    || t instanceof java.sql.SQLNonTransientConnectionException || t instanceof java.net.ConnectException) {
+                return true;
+            }
+            if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null
+                    && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Whether the database answers within two seconds; the reason when it does not. */
     public Optional<String> problem() {
         try (Connection c = dataSource.getConnection()) {

@@ -36,6 +36,22 @@ public final class Synthesiser {
         return embeddings;
     }
 
+    /**
+     * Embeds ahead of time what {@link #suggest} will embed for these contributions (noise is
+     * skipped, framing stripped), so later suggestions find them in the cache. Returns how many
+     * texts were looked up or embedded.
+     */
+    public int warm(List<String> texts) {
+        List<String> meaning = new ArrayList<>();
+        for (String text : texts) {
+            String cleaned = Texts.clean(text);
+            if (cleaned.isEmpty() || Noise.classify(cleaned) != null) continue;
+            meaning.add(Texts.withoutFraming(cleaned));
+        }
+        if (!meaning.isEmpty()) embeddings.of(meaning);
+        return meaning.size();
+    }
+
     /** Suggestions for each stream of the items, streams in order of their first item. */
     public Suggestions suggest(List<Item> items, Options options) {
         Map<String, List<Item>> byStream = new LinkedHashMap<>();

@@ -1,5 +1,6 @@
 package app.cairn.web;
 
+import app.cairn.store.Database;
 import app.cairn.common.Conflict;
 import app.cairn.common.Forbidden;
 import app.cairn.common.Invalid;
@@ -60,9 +61,23 @@ public final class WebServer {
         this.settings = settings;
         this.app = Javalin.create(config -> {
             config.jetty.port = settings.port();
+            // A long accept queue: when a thousand people open the join link in the same minute, the
+            // operating system's default of 50 waiting connections would turn some away.
+            config.jetty.addConnector((server, http) -> {
+                var connector = new org.eclipse.jetty.server.ServerConnector(server,
+                        new org.eclipse.jetty.server.HttpConnectionFactory(http));
+                connector.setPort(settings.port());
+                connector.setAcceptQueueSize(1024);
+                return connector;
+            });
             config.startup.showJavalinBanner = false;
             config.startup.showOldJavalinVersionWarning = false;
             config.jetty.modifyServer(server -> server.setStopTimeout(10_000));
+            if (settings.cluster().trustProxy()) {
+                // Behind nginx or a load balancer: the client's address and scheme are in the forwarded headers.
+                config.jetty.modifyHttpConfiguration(http -> http.addCustomizer(
+                        new org.eclipse.jetty.server.ForwardedRequestCustomizer()));
+            }
             // A handler in front of the app (event streams on Jetty's non-blocking API); Javalin nests
             // its own servlet handler inside it and everything the front does not take passes through.
             if (front != null) config.jetty.modifyServer(server -> server.setHandler(front));
@@ -186,6 +201,21 @@ public final class WebServer {
     }
 
     private void unexpected(Context ctx, Exception e) {
+        if (Database.unreachable(e)) {
+            // Not a bug: the database is restarting or out of reach. Say so, and when to try again.
+            log.warn("request refused while the database is unreachable method={} path={} reason={}", ctx.method(),
+                    loggablePath(ctx), e.toString());
+            ctx.header("Retry-After", "2");
+            if (wantsJson(ctx)) {
+                ctx.status(503).json(Map.of("error", Map.of("status", 503, "code", "reconnecting", "message",
+                        "Cairn has lost touch with its database and is reconnecting. Nothing was changed: "
+                                + "send it again in a moment.")));
+            } else {
+                problem(ctx, 503, "Reconnecting", "Cairn has lost touch with its database and is reconnecting. "
+                        + "Nothing was changed. Go back and try again in a moment: what you typed is still there.", Map.of());
+            }
+            return;
+        }
         String reference = shortId();
         log.error("request failed reference={} method={} path={}", reference, ctx.method(), loggablePath(ctx), e);
         problem(ctx, 500, "Sorry, something went wrong",

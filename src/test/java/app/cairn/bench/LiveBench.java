@@ -175,6 +175,13 @@ public final class LiveBench {
     /** One participant's stream: remembers the last id and who is waiting for which seq. */
     static final class Stream implements Flow.Subscriber<String> {
         final AtomicLong lastSeq = new AtomicLong();
+        volatile int lastDataBytes;
+        private volatile Runnable first;
+
+        /** Runs once, when the stream's first event arrives. */
+        void onFirst(Runnable r) {
+            first = r;
+        }
         volatile long waitingFor = Long.MAX_VALUE;
         volatile long t0;
         volatile List<Double> sink;
@@ -203,9 +210,11 @@ public final class LiveBench {
 
         @Override
         public void onNext(String line) {
+            if (line.startsWith("data:")) lastDataBytes = line.length() - 5;
             if (!line.startsWith("id:")) return;
             long id = Long.parseLong(line.substring(3).strip());
-            lastSeq.set(id);
+            boolean wasFirst = lastSeq.getAndSet(Math.max(id, 1)) == 0;
+            if (wasFirst && first != null) first.run();
             synchronized (this) {
                 if (id >= waitingFor) arrived();
             }
@@ -222,6 +231,10 @@ public final class LiveBench {
         var r = s.postJson(path, body);
         if (r.status() / 100 != 2) throw new IllegalStateException(path + " failed: " + r.body());
         return JSON.readTree(r.body());
+    }
+
+    static HttpRequest jsonPostPublic(String url, String body, String token) {
+        return jsonPost(url, body, token);
     }
 
     private static HttpRequest jsonPost(String url, String body, String token) {

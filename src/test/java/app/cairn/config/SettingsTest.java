@@ -42,4 +42,17 @@ class SettingsTest {
         assertThatThrownBy(() -> Settings.fromEnvironment(Map.of("CAIRN_BASE_URL", "cairn")))
                 .hasMessageContaining("CAIRN_BASE_URL must be an absolute URL");
     }
+
+    @Test
+    void wake_ups_default_to_auto_and_bad_transports_say_what_to_set() {
+        assertThat(Settings.fromEnvironment(Map.of()).cluster().wakeups()).isEqualTo("auto");
+        assertThat(Settings.fromEnvironment(Map.of("CAIRN_WAKEUPS", "Redis", "CAIRN_REDIS_URL", "redis://10.0.0.5:6379"))
+                .cluster().redisUrl()).contains("redis://10.0.0.5:6379");
+        assertThatThrownBy(() -> Settings.fromEnvironment(Map.of("CAIRN_WAKEUPS", "kafka")))
+                .hasMessageContaining("CAIRN_WAKEUPS must be postgres, redis or none");
+        assertThatThrownBy(() -> Settings.fromEnvironment(Map.of("CAIRN_WAKEUPS", "redis")))
+                .hasMessageContaining("needs CAIRN_REDIS_URL");
+        assertThatThrownBy(() -> Settings.fromEnvironment(Map.of("CAIRN_REDIS_URL", "10.0.0.5:6379")))
+                .hasMessageContaining("must start with redis://");
+    }
 }

@@ -16,13 +16,13 @@ import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
-class LiveHttpIT {
+public class LiveHttpIT {
     static final ObjectMapper JSON = Cairn.json();
 
     /** A signed-up organiser with a community, a DIY conversation and its live session open. */
-    record Setup(HttpSession organiser, String token, long eventId, String slug, String code) {}
+    public record Setup(HttpSession organiser, String token, long eventId, String slug, String code) {}
 
-    static Setup setUp(TestServer server) throws Exception {
+    public static Setup setUp(TestServer server) throws Exception {
         HttpSession organiser = server.http().signUp("Aileen Grant", "aileen@example.org", "correct horse battery");
         long accountId = server.services().accounts().byEmail("aileen@example.org").orElseThrow().id();
         String token = server.services().apiTokens().create(accountId, "test");
@@ -37,7 +37,7 @@ class LiveHttpIT {
         return new Setup(api, token, eventId, slug, live.get("session").get("joinCode").asText());
     }
 
-    static String join(TestServer server, String code, String name) throws Exception {
+    public static String join(TestServer server, String code, String name) throws Exception {
         var r = server.http().postJson("/api/v1/live/" + code + "/join",
                 "{\"name\": \"" + name + "\", \"role\": \"Nurse\", \"organisation\": \"NHS Fife\", \"sector\": \"health\"}");
         assertThat(r.status()).as(r.body()).isEqualTo(201);
