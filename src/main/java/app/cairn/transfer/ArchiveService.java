@@ -216,9 +216,22 @@ public final class ArchiveService {
             if (e.participantId() != null && !people.contains(e.participantId())) {
                 throw new TransferProblem("log.json: entry " + e.seq() + " is by a participant the archive does not list.");
             }
-            Long ref = e.contribution() instanceof Contribution.Upvote u ? Long.valueOf(u.questionSeq())
-                    : e.contribution() instanceof Contribution.AnswerStatus st ? Long.valueOf(st.questionSeq())
-                    : e.contribution() instanceof Contribution.Moderation m ? Long.valueOf(m.targetSeq()) : null;
+            List<Long> named = new ArrayList<>();
+            if (e.contribution() instanceof Contribution.RoomsOpened o) {
+                for (var r : o.rooms()) {
+                    if (r == null || r.members() == null) throw new TransferProblem("log.json: entry " + e.seq()
+                            + " opens a room with no list of members.");
+                    named.addAll(r.members());
+                }
+            }
+            if (e.contribution() instanceof Contribution.RoomMoves m) {
+                for (var x : m.moves()) named.add(x.participantId());
+            }
+            for (Long id : named) {
+                if (id == null || !people.contains(id)) throw new TransferProblem("log.json: entry " + e.seq()
+                        + " puts a participant the archive does not list in a room.");
+            }
+            Long ref = reference(e.contribution());
             if (ref != null && !seen.contains(ref)) {
                 throw new TransferProblem("log.json: entry " + e.seq() + " refers to entry " + ref + ", which comes later or "
                         + "is missing.");
@@ -326,7 +339,15 @@ public final class ArchiveService {
                 }
                 participant = known;
             }
-            Contribution c = remap(e.contribution(), segmentIds, pollKeys, seqs);
+            java.util.function.LongUnaryOperator person = old -> participantIds.computeIfAbsent(old, o -> {
+                ParticipantPart p = oldParticipants.get(o);
+                if (p == null) throw new TransferProblem("log.json: entry " + e.seq() + " names a participant the "
+                        + "archive does not list.");
+                return live.recordParticipant(eventId, p.registrationId() == null ? null
+                        : registrationIds.get(p.registrationId()), p.name(), nz(p.role()), nz(p.organisation()),
+                        nz(p.sector()), p.email(), e.at()).id();
+            });
+            Contribution c = remap(e.contribution(), segmentIds, pollKeys, seqs, person);
             Entry saved = live.record(eventId, c, participant, e.organiser() ? accountId : null, e.at(), null);
             seqs.put(e.seq(), saved.seq());
             entries++;
@@ -349,7 +370,10 @@ public final class ArchiveService {
         return all.isEmpty() ? 0 : all.get(all.size() - 1).seq();
     }
 
-    static Contribution remap(Contribution c, Map<Long, Long> segments, Map<String, String> polls, Map<Long, Long> seqs) {
+    static Contribution remap(Contribution c, Map<Long, Long> segments, Map<String, String> polls, Map<Long, Long> seqs,
+            java.util.function.LongUnaryOperator person) {
+        Contribution rooms = remapRooms(c, segments, seqs, person);
+        if (rooms != null) return rooms;
         if (c instanceof Contribution.SegmentStarted s) {
             return new Contribution.SegmentStarted(segments.getOrDefault(s.segmentId(), s.segmentId()), s.plannedMinutes(),
                     s.skippedPrevious());
@@ -374,6 +398,53 @@ public final class ArchiveService {
         }
         if (c instanceof Contribution.Moderation m) return new Contribution.Moderation(seq(seqs, m.targetSeq()), m.action(), m.reason());
         return c;
+    }
+
+    /** Breakout rooms' entries: rounds and notes are log numbers, members are participants. Null for other kinds. */
+    private static Contribution remapRooms(Contribution c, Map<Long, Long> segments, Map<Long, Long> seqs,
+            java.util.function.LongUnaryOperator person) {
+        if (c instanceof Contribution.RoomsOpened o) {
+            List<Contribution.BreakoutRoom> rooms = new ArrayList<>();
+            for (var r : o.rooms()) {
+                rooms.add(new Contribution.BreakoutRoom(r.number(), r.name(), r.video(),
+                        r.members().stream().map(person::applyAsLong).toList()));
+            }
+            Long segment = o.segmentId() == null ? null : segments.getOrDefault(o.segmentId(), o.segmentId());
+            return new Contribution.RoomsOpened(segment, o.strategy(), o.minutes(), rooms);
+        }
+        if (c instanceof Contribution.RoomMoves m) {
+            return new Contribution.RoomMoves(seq(seqs, m.round()), m.moves().stream()
+                    .map(x -> new Contribution.RoomMove(person.applyAsLong(x.participantId()), x.fromRoom(), x.toRoom()))
+                    .toList(), m.reason());
+        }
+        if (c instanceof Contribution.RoomNote n) return new Contribution.RoomNote(seq(seqs, n.round()), n.room(), n.text());
+        if (c instanceof Contribution.RoomNoteEdited n) return new Contribution.RoomNoteEdited(seq(seqs, n.noteSeq()), n.text());
+        if (c instanceof Contribution.RapporteurVolunteered v) {
+            return new Contribution.RapporteurVolunteered(seq(seqs, v.round()), v.room());
+        }
+        if (c instanceof Contribution.RoomMessage m) return new Contribution.RoomMessage(seq(seqs, m.round()), m.room(), m.text());
+        if (c instanceof Contribution.RoomsBroadcast b) return new Contribution.RoomsBroadcast(seq(seqs, b.round()), b.text());
+        if (c instanceof Contribution.RoomsExtended x) return new Contribution.RoomsExtended(seq(seqs, x.round()), x.minutes());
+        if (c instanceof Contribution.RoomsClosed x) return new Contribution.RoomsClosed(seq(seqs, x.round()));
+        if (c instanceof Contribution.RoomThemes t) return new Contribution.RoomThemes(seq(seqs, t.round()), t.room(), t.themes());
+        return null;
+    }
+
+    /** The earlier entry an entry refers to (a question, a round of rooms, a note), if any. */
+    static Long reference(Contribution c) {
+        if (c instanceof Contribution.Upvote u) return u.questionSeq();
+        if (c instanceof Contribution.AnswerStatus st) return st.questionSeq();
+        if (c instanceof Contribution.Moderation m) return m.targetSeq();
+        if (c instanceof Contribution.RoomMoves m) return m.round();
+        if (c instanceof Contribution.RoomNote n) return n.round();
+        if (c instanceof Contribution.RoomNoteEdited n) return n.noteSeq();
+        if (c instanceof Contribution.RapporteurVolunteered v) return v.round();
+        if (c instanceof Contribution.RoomMessage m) return m.round();
+        if (c instanceof Contribution.RoomsBroadcast b) return b.round();
+        if (c instanceof Contribution.RoomsExtended x) return x.round();
+        if (c instanceof Contribution.RoomsClosed x) return x.round();
+        if (c instanceof Contribution.RoomThemes t) return t.round();
+        return null;
     }
 
     private static long seq(Map<Long, Long> seqs, long old) {

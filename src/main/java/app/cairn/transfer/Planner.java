@@ -201,25 +201,42 @@ final class Planner {
 
     // ---- breakout notes
 
+    /** Notes become a round of breakout rooms (opened, a note per paragraph or bullet, closed) in the breakout segment. */
     private void notes(String file, Parsed.Notes notes) {
         int segment = indexOf(SegmentKind.BREAKOUT);
         Schedule.Slot slot = schedule.slots().get(segment);
+        Segment breakout = segments.get(segment);
+        List<Contribution.BreakoutRoom> rooms = new ArrayList<>();
+        for (int i = 0; i < notes.rooms().size(); i++) {
+            rooms.add(new Contribution.BreakoutRoom(i + 1, shorten(notes.rooms().get(i).name(), 80), "", List.of()));
+        }
+        String names = String.join(", ", rooms.stream().map(Contribution.BreakoutRoom::name).toList());
+        String round = add(file, "line " + notes.rooms().get(0).line(), slot.start().toInstant().plusSeconds(1),
+                Author.ORGANISER, new Contribution.RoomsOpened(breakout.id(), "by_hand", breakout.minutes(), rooms), segment,
+                "rooms", names, null);
+        if (round == null) return;
         Instant at = slot.end().toInstant().minusSeconds(60);
-        for (Parsed.Room room : notes.rooms()) {
+        for (int i = 0; i < notes.rooms().size(); i++) {
+            Parsed.Room room = notes.rooms().get(i);
             if (room.notes().isEmpty()) {
                 skipped.add(new Skipped(file, "line " + room.line(), room.name() + " has no notes."));
                 continue;
             }
             for (String note : room.notes()) {
-                String text = room.name() + ": " + note;
-                if (text.length() > MAX_TEXT) {
+                if (note.length() > MAX_TEXT) {
                     skipped.add(new Skipped(file, "line " + room.line(), "A note longer than " + MAX_TEXT + " characters."));
                     continue;
                 }
-                add(file, "line " + room.line(), at, Author.ORGANISER, new Contribution.Message(text, false, false),
-                        segment, "room note", text, null);
+                add(file, "line " + room.line(), at, Author.ORGANISER, new Contribution.RoomNote(-1, i + 1, note), segment,
+                        "room note", room.name() + ": " + note, round);
             }
         }
+        add(file, "end of notes", slot.end().toInstant().minusSeconds(1), Author.ORGANISER, new Contribution.RoomsClosed(-1),
+                segment, "rooms closed", names, round);
+    }
+
+    private static String shorten(String s, int max) {
+        return s.length() > max ? s.substring(0, max) : s;
     }
 
     // ---- polls and Q&A

@@ -71,7 +71,7 @@ public final class TransferRoutes implements Routes {
         /** The items worth showing one by one: not every vote and upvote. */
         public List<ImportPlan.Item> shown() {
             return plan.items().stream().filter(i -> !i.kind().equals("vote") && !i.kind().equals("upvote")
-                    && !i.kind().equals("segment") && !i.kind().equals("poll closed")).limit(300).toList();
+                    && !i.kind().equals("segment") && !i.kind().equals("poll closed") && !i.kind().equals("rooms closed")).limit(300).toList();
         }
     }
 

@@ -155,11 +155,11 @@ public final class TransferService {
                         null, item.at().minusSeconds(1));
                 if (r == null) c = anonymous(c);
             }
-            if (c instanceof Contribution.Upvote || c instanceof Contribution.AnswerStatus) {
+            if (c instanceof Contribution.Upvote || c instanceof Contribution.AnswerStatus
+                    || c instanceof Contribution.RoomNote || c instanceof Contribution.RoomsClosed) {
                 Long target = seqs.get(item.answers());
                 if (target == null) continue;
-                c = c instanceof Contribution.Upvote ? new Contribution.Upvote(target)
-                        : new Contribution.AnswerStatus(target, ((Contribution.AnswerStatus) c).answer(), null);
+                c = withTarget(c, target);
             }
             Entry e = live.record(eventId, c, participantId, accountIdOrNull, item.at(), item.key());
             seqs.put(item.key(), e.seq());
@@ -182,6 +182,15 @@ public final class TransferService {
         Registration r = p.registrationId() == null ? null : byId.get(p.registrationId());
         participant(eventId, p.key(), r, p.name(), p.email(), p.joined());
         store.insertItem(eventId, Planner.key("joined", p.key()));
+    }
+
+    /** An item that refers to another (a question, a round of rooms) with the log number that one was given. */
+    private static Contribution withTarget(Contribution c, long target) {
+        if (c instanceof Contribution.Upvote) return new Contribution.Upvote(target);
+        if (c instanceof Contribution.AnswerStatus a) return new Contribution.AnswerStatus(target, a.answer(), null);
+        if (c instanceof Contribution.RoomNote n) return new Contribution.RoomNote(target, n.room(), n.text());
+        if (c instanceof Contribution.RoomsClosed) return new Contribution.RoomsClosed(target);
+        return c;
     }
 
     private static Contribution anonymous(Contribution c) {

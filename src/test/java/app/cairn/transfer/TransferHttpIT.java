@@ -1,6 +1,7 @@
 package app.cairn.transfer;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import app.cairn.Cairn;
 import app.cairn.live.Contribution;
@@ -166,6 +167,14 @@ class TransferHttpIT {
             assertThat(count(log, Contribution.Upvote.class)).isEqualTo(8);
             assertThat(count(log, Contribution.AnswerStatus.class)).isEqualTo(1);
             assertThat(count(log, Contribution.ReflectionOpened.class)).isEqualTo(1);
+            assertThat(count(log, Contribution.RoomsOpened.class)).isEqualTo(1);
+            assertThat(count(log, Contribution.RoomNote.class)).isEqualTo(3);
+            var rounds = server.services().live().state(s.eventId()).read(x -> x.rooms().rounds());
+            assertThat(rounds).singleElement().satisfies(r -> {
+                assertThat(r.closed()).isTrue();
+                assertThat(r.rooms()).extracting(room -> room.name, room -> room.notes().size())
+                        .containsExactly(tuple("Room 1", 2), tuple("Room 2 – Fife", 1), tuple("Room 3", 0));
+            });
             assertThat(count(log, Contribution.Reflection.class)).isEqualTo(1);
             var state = server.services().live().state(s.eventId());
             assertThat(state).isNotNull();
