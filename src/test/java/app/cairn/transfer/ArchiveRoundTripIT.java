@@ -135,4 +135,35 @@ class ArchiveRoundTripIT {
                     h2.services().communities().get(slug).id())).hasSize(before);
         }
     }
+
+    @Test
+    void the_demos_past_conversation_with_rooms_moderation_and_answers_moves_to_postgresql_unchanged() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(app.cairn.testing.TestDatabases.postgresUrl() != null,
+                "Round trip to PostgreSQL skipped: set CAIRN_TEST_DATABASE_URL");
+        var now = java.time.Clock.fixed(java.time.Instant.parse("2026-11-27T09:00:00Z"), java.time.ZoneOffset.UTC);
+        byte[] first;
+        try (TestServer h2 = TestServer.start(app.cairn.testing.TestDatabases.open(Database.Vendor.H2), now,
+                Map.of("CAIRN_DEMO", "true"))) {
+            var services = h2.services();
+            long organiser = services.accounts().byEmail(app.cairn.demo.Demo.EMAIL).orElseThrow().id();
+            var community = services.communities().membershipsOf(organiser).get(0).community();
+            long past = services.events().list(organiser, community.id()).stream()
+                    .filter(e -> e.event().start().toInstant().isBefore(now.instant()))
+                    .findFirst().orElseThrow().event().id();
+            assertThat(services.live().log(past)).hasSizeGreaterThan(200);
+            first = services.archives().export(organiser, past);
+        }
+        Map<String, String> expected = normalised(first);
+        assertThat(expected.get("log")).contains("room_note").contains("moderation").contains("48:40");
+        try (TestServer pg = TestServer.start(Database.Vendor.POSTGRESQL)) {
+            long eventId = importInto(pg, first);
+            long account = pg.services().accounts().byEmail("morag@example.org").orElseThrow().id();
+            byte[] second = pg.services().archives().export(account, eventId);
+            Map<String, String> actual = normalised(second);
+            assertThat(actual.get("log")).isEqualTo(expected.get("log"));
+            assertThat(actual.get("agenda")).isEqualTo(expected.get("agenda"));
+            assertThat(actual.get("participants")).isEqualTo(expected.get("participants"));
+            assertThat(actual.get("registrations")).isEqualTo(expected.get("registrations"));
+        }
+    }
 }
