@@ -178,8 +178,16 @@ public final class Cairn implements Runnable {
                     settings::link, settings.baseUrl().getHost(), clock);
             var transfer = new app.cairn.transfer.TransferService(jdbi, registrations, live.service(),
                     id -> accounts.byId(id).map(app.cairn.account.Account::name).orElse(null), clock);
+            Attendance attendance = eventId -> live.service().participants(eventId).stream()
+                    .map(app.cairn.live.Participant::registrationId).filter(java.util.Objects::nonNull)
+                    .collect(java.util.stream.Collectors.toSet());
+            var insights = new InsightsService(registrations, events, communities, attendance, clock);
+            var feedback = new app.cairn.feedback.FeedbackService(jdbi, events, communities, live.service(), registrations,
+                    mailer, settings::link, clock);
+            var packs = new app.cairn.pack.PackService(jdbi, events, communities, registrations, insights, live.service(),
+                    feedback, mailer, settings::link, clock);
             var archives = new app.cairn.transfer.ArchiveService(events, agendas, communities, registrations,
-                    live.service(), clock);
+                    live.service(), packs, clock);
             cli = new app.cairn.transfer.TransferCli(accounts, communities, events, transfer, archives,
                     new app.cairn.registration.ImportService(registrations), out);
         }
@@ -430,7 +438,8 @@ public final class Cairn implements Runnable {
         var services = new Services(instanceSettings, mailer, accounts, apiTokens, communities, passwords, admin, team,
                 invitations, templateService, events, agendas, live.service(), registrations, organisations, insights,
                 themes.service(), feedback, packs, transfer,
-                new app.cairn.transfer.ArchiveService(events, agendas, communities, registrations, live.service(), clock));
+                new app.cairn.transfer.ArchiveService(events, agendas, communities, registrations, live.service(), packs,
+                        clock));
         if (settings.demo()) Demo.standard(services, settings, clock).load();
 
         var templates = new Templates();

@@ -38,4 +38,12 @@ public final class Archive {
 
     /** One log entry; {@code organiser} marks entries made by the team (an account) rather than a participant. */
     public record EntryPart(long seq, Long participantId, boolean organiser, Instant at, Contribution contribution) {}
+
+    /** The pack's settings and the organiser's edits: sections, quotes left out (by log number), themes grouped by hand. */
+    public record PackPart(String visibility, boolean attributeQuotes, boolean includeHosts, Map<String, SectionPart> sections,
+            List<String> leftOut, List<HandThemePart> themes) {}
+
+    public record SectionPart(String text, boolean hidden) {}
+
+    public record HandThemePart(String label, String summary, List<Long> seqs) {}
 }

@@ -62,15 +62,18 @@ public final class ArchiveService {
     private final CommunityService communities;
     private final RegistrationService registrations;
     private final LiveService live;
+    private final app.cairn.pack.PackService packs;
     private final Clock clock;
 
+    /** {@code packs} may be null, when the pack feature is not wired (then archives carry no pack part). */
     public ArchiveService(EventService events, AgendaService agendas, CommunityService communities,
-            RegistrationService registrations, LiveService live, Clock clock) {
+            RegistrationService registrations, LiveService live, app.cairn.pack.PackService packs, Clock clock) {
         this.events = events;
         this.agendas = agendas;
         this.communities = communities;
         this.registrations = registrations;
         this.live = live;
+        this.packs = packs;
         this.clock = clock;
     }
 
@@ -101,6 +104,7 @@ public final class ArchiveService {
                 p.registrationId(), p.name(), p.roleTitle(), p.organisation(), p.sector(), p.email())).toList());
         parts.put("log.json", live.log(eventId).stream().map(x -> new EntryPart(x.seq(), x.participantId(),
                 x.accountId() != null, x.at(), x.contribution())).toList());
+        if (packs != null) parts.put("pack.json", pack(accountId, eventId));
         Map<String, String> manifestParts = new LinkedHashMap<>();
         parts.keySet().forEach(k -> manifestParts.put(k, "1"));
         manifestParts.put("registrations.csv", "1");
@@ -118,6 +122,16 @@ public final class ArchiveService {
         }
         log.info("archive exported event={} entries={}", eventId, ((List<?>) parts.get("log.json")).size());
         return bytes.toByteArray();
+    }
+
+    private Archive.PackPart pack(long accountId, long eventId) {
+        var settings = packs.manage(accountId, eventId).settings();
+        var inputs = packs.inputs(accountId, eventId);
+        Map<String, Archive.SectionPart> sections = new LinkedHashMap<>();
+        inputs.edits().forEach((k, v) -> sections.put(k, new Archive.SectionPart(v.text(), v.hidden())));
+        return new Archive.PackPart(settings.visibility().code(), settings.attributeQuotes(), settings.includeHosts(),
+                sections, inputs.leftOut().stream().sorted().toList(), packs.handThemes(accountId, eventId).stream()
+                        .map(t -> new Archive.HandThemePart(t.label(), t.summary(), t.seqs())).toList());
     }
 
     private static String nz(String s) {
@@ -145,7 +159,7 @@ public final class ArchiveService {
 
     /** The archive read back, checked before anything is saved. */
     record Read(Manifest manifest, EventPart event, List<SegmentPart> agenda, List<RegistrationPart> registrations,
-            List<ParticipantPart> participants, List<EntryPart> log, List<String> unknown) {}
+            List<ParticipantPart> participants, List<EntryPart> log, Archive.PackPart pack, List<String> unknown) {}
 
     static Read read(byte[] bytes) {
         if (bytes.length > MAX_ARCHIVE) throw new TransferProblem("The archive is larger than 50 MB.");
@@ -184,10 +198,12 @@ public final class ArchiveService {
                 "participants.json", tf.constructCollectionType(List.class, ParticipantPart.class)) : List.of();
         List<EntryPart> entries = files.containsKey("log.json") ? part(files.get("log.json"), "log.json",
                 tf.constructCollectionType(List.class, EntryPart.class)) : List.of();
+        Archive.PackPart pack = files.containsKey("pack.json") ? part(files.get("pack.json"), "pack.json",
+                tf.constructType(Archive.PackPart.class)) : null;
         List<String> known = List.of("manifest.json", "event.json", "agenda.json", "registrations.json",
-                "participants.json", "log.json", "registrations.csv");
+                "participants.json", "log.json", "registrations.csv", "pack.json");
         List<String> unknown = files.keySet().stream().filter(k -> !known.contains(k)).toList();
-        Read read = new Read(manifest, event, agenda, regs, parts, entries, unknown);
+        Read read = new Read(manifest, event, agenda, regs, parts, entries, pack, unknown);
         check(read);
         return read;
     }
@@ -201,6 +217,13 @@ public final class ArchiveService {
         for (SegmentPart s : a.agenda()) {
             if (s == null || s.kind() == null || s.title() == null || s.prompts() == null || s.polls() == null) {
                 throw new TransferProblem("agenda.json: a segment is missing its kind, title, prompts or polls.");
+            }
+        }
+        if (a.pack() != null && a.pack().leftOut() != null) {
+            for (String ref : a.pack().leftOut()) {
+                if (ref == null || ref.startsWith("log:") && !ref.substring(4).matches("\\d{1,18}")) {
+                    throw new TransferProblem("pack.json: \"" + ref + "\" is not a quote's reference.");
+                }
             }
         }
         java.util.Set<Long> people = new java.util.HashSet<>();
@@ -359,10 +382,38 @@ public final class ArchiveService {
                     p.email(), plan.event().start().toInstant());
             participantIds.put(p.id(), made.id());
         }
+        List<String> notBroughtIn = new ArrayList<>(a.unknown());
+        if (a.pack() != null) {
+            if (packs == null) notBroughtIn.add("pack.json");
+            else restorePack(accountId, eventId, a.pack(), seqs);
+        }
         log.info("archive imported event={} segments={} registrations={} entries={}", eventId, plan.segments().size(),
                 registrationIds.size(), entries);
         return new Imported(eventId, plan.event().slug(), plan.segments().size(), registrationIds.size(),
-                participantIds.size(), entries, a.unknown());
+                participantIds.size(), entries, notBroughtIn);
+    }
+
+    private void restorePack(long accountId, long eventId, Archive.PackPart pack, Map<Long, Long> seqs) {
+        if (pack.visibility() != null) {
+            packs.updateSettings(accountId, eventId, pack.visibility(), pack.attributeQuotes(), pack.includeHosts());
+        }
+        if (pack.sections() != null) {
+            pack.sections().forEach((key, edit) -> packs.editSection(accountId, eventId, key, edit.text(), edit.hidden()));
+        }
+        if (pack.leftOut() != null) {
+            for (String ref : pack.leftOut()) {
+                // Quotes from the log follow their entry; feedback is not in the archive yet.
+                if (ref.startsWith("log:") && seqs.containsKey(Long.parseLong(ref.substring(4)))) {
+                    packs.leaveOut(accountId, eventId, "log:" + seqs.get(Long.parseLong(ref.substring(4))));
+                }
+            }
+        }
+        if (pack.themes() != null) {
+            for (var t : pack.themes()) {
+                packs.addTheme(accountId, eventId, t.label(), t.summary(), t.seqs() == null ? List.of()
+                        : t.seqs().stream().filter(seqs::containsKey).map(seqs::get).toList());
+            }
+        }
     }
 
     private long lastSeq(long eventId) {

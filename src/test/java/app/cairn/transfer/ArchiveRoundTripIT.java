@@ -54,6 +54,7 @@ class ArchiveRoundTripIT {
         });
         out.put("log", String.join("\n", log));
         out.put("csv", parts.get("registrations.csv"));
+        out.put("pack", parts.get("pack.json"));
         return out;
     }
 
@@ -89,11 +90,21 @@ class ArchiveRoundTripIT {
             s.api().postJson("/api/v1/events/" + s.eventId() + "/registrations",
                     "{\"name\": \"=cmd|' /C calc'!A0\", \"email\": \"formula@example.org\", \"role\": \"Lead\","
                             + " \"organisation\": \"NHS Fife\", \"sector\": \"health\"}");
+            long account = h2.services().accounts().byEmail("sam@cairn.example").orElseThrow().id();
+            var packs = h2.services().packs();
+            packs.updateSettings(account, s.eventId(), "public", true, false);
+            packs.editSection(account, s.eventId(), app.cairn.pack.Pack.ORDER.get(1), "In our own words.", false);
+            List<Long> messages = h2.services().live().log(s.eventId()).stream()
+                    .filter(e -> e.contribution() instanceof Contribution.Message).map(Entry::seq).toList();
+            packs.leaveOut(account, s.eventId(), "log:" + messages.get(0));
+            packs.addTheme(account, s.eventId(), "Keeping it going", "After today", messages.subList(1, 3));
             first = export(h2, s.api(), s.eventId());
         }
         Map<String, String> expected = normalised(first);
         assertThat(expected.get("csv")).contains("'=cmd").doesNotContain(",=cmd");
         assertThat(expected.get("log")).contains("How do we keep this going after today?");
+        assertThat(expected.get("pack")).contains("\"visibility\" : \"public\"").contains("In our own words.")
+                .contains("Keeping it going").contains("log:");
         byte[] second;
         try (TestServer pg = TestServer.start(Database.Vendor.POSTGRESQL)) {
             long eventId = importInto(pg, first);
@@ -164,6 +175,7 @@ class ArchiveRoundTripIT {
             assertThat(actual.get("agenda")).isEqualTo(expected.get("agenda"));
             assertThat(actual.get("participants")).isEqualTo(expected.get("participants"));
             assertThat(actual.get("registrations")).isEqualTo(expected.get("registrations"));
+            assertThat(actual.get("pack")).isEqualTo(expected.get("pack"));
         }
     }
 }
