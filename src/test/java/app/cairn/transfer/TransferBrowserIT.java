@@ -64,6 +64,20 @@ class TransferBrowserIT {
             assertThat(browser.text("main")).contains("Brought in");
             browser.assertAccessible();
             assertThat(server.services().live().log(s.eventId())).isNotEmpty();
+
+            // The same conversation, downloaded as an archive and brought in again as a new one.
+            long account = server.services().accounts().byEmail("sam@cairn.example").orElseThrow().id();
+            Path archive = dir.resolve("event.cairn.zip");
+            Files.write(archive, server.services().archives().export(account, s.eventId()));
+            browser.go("/c/" + s.slug());
+            browser.driver().findElement(By.linkText("Bring in an event archive from another Cairn")).click();
+            assertThat(browser.text("h1")).isEqualTo("Bring in an event archive");
+            browser.assertAccessible();
+            browser.find("#file").sendKeys(archive.toAbsolutePath().toString());
+            browser.press("Bring it in");
+            assertThat(browser.path()).startsWith("/c/" + s.slug() + "/events/").isNotEqualTo(base);
+            assertThat(browser.text("main")).contains("Brought in:").contains("Making space to reflect");
+            browser.assertAccessible();
         }
     }
 }
