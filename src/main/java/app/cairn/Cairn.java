@@ -234,6 +234,10 @@ public final class Cairn implements Runnable {
         String community;
         @Option(names = "--as", paramLabel = "EMAIL", description = "Act as this account (default: the first account).")
         String as;
+        @Option(names = "--match", paramLabel = "NAME=EMAIL", description = "Match a sender to the registration with this email.")
+        Map<String, String> match = new java.util.LinkedHashMap<>();
+        @Option(names = "--host", paramLabel = "NAME", description = "A sender who hosted: their words are the organiser's.")
+        List<String> hosts = new ArrayList<>();
 
         @CommandLine.Parameters(paramLabel = "FILE", arity = "1..*") List<Path> files;
 
@@ -248,7 +252,7 @@ public final class Cairn implements Runnable {
                 Long eventId = create ? Long.valueOf(cli.create(account,
                         new app.cairn.transfer.TransferCli.Create(title, starts, zone, template, community)))
                         : event == null ? null : Long.valueOf(cli.event(account, event));
-                return cli.importFiles(account, eventId, community, files);
+                return cli.importFiles(account, eventId, community, files, match, java.util.Set.copyOf(hosts));
             });
         }
     }

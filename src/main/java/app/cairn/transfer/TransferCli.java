@@ -100,6 +100,12 @@ public final class TransferCli {
 
     /** Imports files into an event: archives become new events, sheets of people go through the registration import. */
     public int importFiles(long accountId, Long eventId, String community, List<Path> paths) {
+        return importFiles(accountId, eventId, community, paths, Map.of(), java.util.Set.of());
+    }
+
+    /** The same, matching senders by name to registrations' emails ({@code matches}) or to hosts. */
+    public int importFiles(long accountId, Long eventId, String community, List<Path> paths, Map<String, String> matches,
+            java.util.Set<String> hosts) {
         List<TransferService.Upload> files = new ArrayList<>();
         for (Path p : paths) {
             byte[] bytes = read(p);
@@ -127,6 +133,8 @@ public final class TransferCli {
         if (files.isEmpty()) return 0;
         if (eventId == null) throw new IllegalArgumentException("give --event, or --create, to bring these files into");
         ImportPlan plan = transfer.preview(accountId, eventId, files, Map.of());
+        Map<String, String> choices = transfer.choices(accountId, eventId, plan, matches, hosts);
+        if (!choices.isEmpty()) plan = transfer.preview(accountId, eventId, files, choices);
         for (var f : plan.files()) {
             out.println(f.filename() + ": " + (f.problem() != null ? "cannot be read. " + f.problem() : f.label()
                     + (f.alreadyOn() != null ? ", already brought in " + f.alreadyOn() : "")));
@@ -138,10 +146,11 @@ public final class TransferCli {
         for (var s : plan.skipped()) out.println("  skipped " + s.file() + " " + s.where() + ": " + s.reason());
         for (var s : plan.senders()) {
             if (!s.key().startsWith("voter:")) out.println("  sender " + s.name() + ": " + (s.matched()
-                    ? "matched to " + s.matchedTo() : "anonymous (match them on the web page if you know who they are)"));
+                    ? "matched to " + s.matchedTo() : s.host() ? "a host (their words are the organiser's)"
+                    : "anonymous (match them with --match \"" + s.name() + "=their email\" if you know who they are)"));
         }
         try {
-            var result = transfer.importFiles(accountId, eventId, files, Map.of());
+            var result = transfer.importFiles(accountId, eventId, files, choices);
             out.println("Brought in " + result.added() + " items and " + result.participants() + " people; "
                     + result.skipped() + " skipped.");
             return 0;

@@ -111,6 +111,26 @@ public final class TransferService {
         return Planner.plan(context, loaded);
     }
 
+    /**
+     * Choices for senders named on the command line: "Name=email" matches a sender to the
+     * registration with that email, a host's name makes their words the organiser's.
+     */
+    public Map<String, String> choices(long accountId, long eventId, ImportPlan plan, Map<String, String> matches,
+            Set<String> hostNames) {
+        Map<String, String> out = new HashMap<>();
+        List<Registration> people = registrations.registrations(accountId, eventId);
+        for (Sender s : plan.senders()) {
+            for (String host : hostNames) if (Names.key(host).equals(Names.key(s.name()))) out.put(s.key(), "host");
+            for (var m : matches.entrySet()) {
+                if (!Names.key(m.getKey()).equals(Names.key(s.name()))) continue;
+                Registration r = people.stream().filter(x -> x.email().equalsIgnoreCase(m.getValue().strip())).findFirst()
+                        .orElseThrow(() -> Invalid.field("match", "Nobody registered with the email " + m.getValue()));
+                out.put(s.key(), "reg:" + r.id());
+            }
+        }
+        return out;
+    }
+
     static Planner.Loaded load(Upload f) {
         String sha = Planner.hash(f.content());
         try {

@@ -47,6 +47,15 @@ class TransferCommandIT {
         assertThat(created.out()).contains("Created the event").contains("Zoom chat").contains("direct message")
                 .contains("Brought in");
 
+        Run matched = cairn("import", "--data", data.toString(), "--event", "making-space-to-reflect",
+                "--match", "Tom Reid=nobody@example.org", sample("zoom-cloud.txt").toString());
+        assertThat(matched.code()).as(matched.out()).isEqualTo(2);
+        assertThat(matched.out()).contains("Nobody registered with the email nobody@example.org");
+        Run hosted = cairn("import", "--data", data.toString(), "--event", "making-space-to-reflect",
+                "--host", "Tom Reid", sample("zoom-cloud.txt").toString());
+        assertThat(hosted.code()).as(hosted.out()).isZero();
+        assertThat(hosted.out()).contains("sender Tom Reid: a host").contains("sender Dr Priya Shah: anonymous");
+
         Run again = cairn("import", "--data", data.toString(), "--event", "making-space-to-reflect",
                 sample("zoom-one-line.txt").toString());
         assertThat(again.code()).as(again.out()).isZero();
@@ -74,7 +83,8 @@ class TransferCommandIT {
         try (Database db = Database.open(Database.h2Url(other), "sa", "", null)) {
             long messages = db.jdbi().withHandle(h -> h.createQuery(
                     "SELECT COUNT(*) FROM event_log WHERE kind = 'message'").mapTo(Long.class).one());
-            assertThat(messages).isEqualTo(5 + 2);
+            // 5 from the Zoom chat, 2 Slido questions, 3 from the cloud chat (two by Tom Reid as a host).
+            assertThat(messages).isEqualTo(5 + 2 + 3);
         }
     }
 }
