@@ -23,6 +23,11 @@ class FormatsFuzzTest {
             return;
         }
         assertThat(parsed.format()).isNotNull();
+        // Whatever was read can be planned into an event without surprises.
+        ImportPlan plan = Planner.plan(PlannerTest.context(java.util.Set.of(), java.util.Map.of()),
+                java.util.List.of(new Planner.Loaded(name, "0", parsed, null)));
+        assertThat(plan.items()).extracting(ImportPlan.Item::at).isSorted();
+        assertThat(plan.items()).allMatch(i -> i.key().length() <= 64);
         if (parsed instanceof Parsed.Chat c) {
             assertThat(c.lines()).allSatisfy(l -> {
                 assertThat(l.sender()).isNotNull();
