@@ -79,8 +79,13 @@ record TextFile(List<String> lines, String encoding) {
         try {
             return decoder(charset).decode(ByteBuffer.wrap(b, offset, b.length - offset)).toString();
         } catch (CharacterCodingException e) {
-            throw new TransferProblem("The file says it is " + charset.name() + " text but parts of it are not: it may be "
-                    + "cut short or damaged. Export it again and bring in the new file.");
+            // Name the line: decode leniently and find the first character that could not be read.
+            String lenient = new String(b, offset, b.length - offset, charset);
+            int bad = lenient.indexOf('\uFFFD');
+            int line = 1;
+            for (int i = 0; i < Math.max(0, bad); i++) if (lenient.charAt(i) == '\n') line++;
+            throw TransferProblem.atLine(line, "the file says it is " + charset.name() + " text but this line is not: the "
+                    + "file may be cut short or damaged. Export it again and bring in the new file.");
         }
     }
 
