@@ -38,6 +38,48 @@ public final class Formats {
                 + "breakout notes with a heading per room, Slido and Mentimeter results, and registration sheets.");
     }
 
+    private static final int MAX_SHEETS = 20;
+
+    /**
+     * Poll results spread over a workbook's sheets (one per poll, after a summary sheet): each sheet
+     * is read on its own through {@link SheetReader}, and those that hold results are put together.
+     */
+    private static Parsed.Results resultsInOtherSheets(byte[] bytes, String filename) {
+        int count;
+        try (var book = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(bytes))) {
+            count = book.getNumberOfSheets();
+        } catch (java.io.IOException | RuntimeException e) {
+            return null;
+        }
+        if (count <= 1) return null;
+        java.util.List<Parsed.PollResult> polls = new java.util.ArrayList<>();
+        java.util.List<Parsed.Question> questions = new java.util.ArrayList<>();
+        Format format = null;
+        for (int i = 0; i < Math.min(count, MAX_SHEETS); i++) {
+            Sheet one;
+            try {
+                one = SheetReader.read(onlySheet(bytes, i), filename);
+            } catch (java.io.IOException | RuntimeException e) {
+                continue;
+            }
+            if (!PollResults.looksLike(one)) continue;
+            Parsed.Results r = PollResults.read(one);
+            polls.addAll(r.polls());
+            questions.addAll(r.questions());
+            format = format == null ? r.format() : format;
+        }
+        return format == null ? null : new Parsed.Results(format, polls, questions);
+    }
+
+    private static byte[] onlySheet(byte[] bytes, int keep) throws java.io.IOException {
+        try (var book = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(bytes))) {
+            for (int j = book.getNumberOfSheets() - 1; j >= 0; j--) if (j != keep) book.removeSheetAt(j);
+            var out = new java.io.ByteArrayOutputStream();
+            book.write(out);
+            return out.toByteArray();
+        }
+    }
+
     private static boolean looksTabular(List<String> first) {
         String top = first.get(0);
         return top.indexOf('\t') >= 0 || top.indexOf(',') >= 0 || top.indexOf(';') >= 0;
@@ -51,6 +93,18 @@ public final class Formats {
             throw new TransferProblem(p.getMessage());
         }
         if (PollResults.looksLike(sheet)) return PollResults.read(sheet);
+        if (TextFile.starts(bytes, 0x50, 0x4B, 0x03, 0x04)) {
+            Parsed.Results results = resultsInOtherSheets(bytes, filename);
+            if (results != null) return results;
+        }
+        boolean people = sheet.headers().stream().map(h -> h.toLowerCase(Locale.ROOT))
+                .anyMatch(h -> h.contains("name") || h.contains("email") || h.contains("e-mail"));
+        if (!people) {
+            String headers = String.join(", ", sheet.headers().stream().limit(6).toList());
+            throw new TransferProblem("Row " + sheet.headerRow() + ": the columns (" + ZoomChat.shorten(headers) + ") are "
+                    + "neither poll results (such as Question, Option, Votes) nor people (such as Name, Email). If this is a "
+                    + "workbook with several sheets, save the sheet with the results on its own and bring that in.");
+        }
         return new Parsed.People(Format.REGISTRATIONS, sheet);
     }
 }

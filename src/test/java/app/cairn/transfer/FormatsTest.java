@@ -162,9 +162,25 @@ class FormatsTest {
     }
 
     @Test
+    void a_slido_workbook_with_a_summary_sheet_first_gives_the_results_of_every_other_sheet() {
+        var results = (Parsed.Results) read("slido-workbook.xlsx");
+        assertThat(results.polls()).extracting(Parsed.PollResult::question, Parsed.PollResult::votes)
+                .containsExactly(tuple("Have you been to one of our events before?", 19));
+        assertThat(results.questions()).extracting(Parsed.Question::text, Parsed.Question::upvotes)
+                .containsExactly(tuple("How do we keep this going after today?", 6));
+    }
+
+    @Test
     void a_registration_sheet_is_handed_to_the_registration_import() {
         byte[] csv = "Name,Email,Organisation\nAnn Lee,ann@x.example,NHS Fife\n".getBytes(StandardCharsets.UTF_8);
         assertThat(Formats.read(csv, "people.csv")).isInstanceOf(Parsed.People.class);
+    }
+
+    @Test
+    void a_sheet_of_neither_results_nor_people_names_its_header_row() {
+        byte[] csv = "\nSession,Date,Participants\nKindness,2021-03-09,14\n".getBytes(StandardCharsets.UTF_8);
+        assertThatThrownBy(() -> Formats.read(csv, "summary.csv")).isInstanceOf(TransferProblem.class)
+                .hasMessageStartingWith("Row 2:").hasMessageContaining("Session, Date, Participants");
     }
 
     @Test
