@@ -68,7 +68,8 @@ import picocli.CommandLine.Option;
         mixinStandardHelpOptions = true,
         versionProvider = Cairn.Version.class,
         description = "Community conversations from invitation to event pack.",
-        subcommands = {Cairn.Serve.class, Cairn.PackCommand.class})
+        subcommands = {Cairn.Serve.class, Cairn.PackCommand.class, Cairn.ImportCommand.class,
+            Cairn.ExportCommand.class})
 public final class Cairn implements Runnable {
     private static final Logger log = LoggerFactory.getLogger(Cairn.class);
 
@@ -146,6 +147,134 @@ public final class Cairn implements Runnable {
             log.info("cairn started url={} database={}", settings.link("/"), instance.database().vendor());
             Thread.currentThread().join();
             return 0;
+        }
+    }
+
+    /**
+     * The services the command line's import and export use, wired without the web server or any
+     * background worker: mail they queue waits in the outbox for {@code serve}.
+     */
+    static final class Tools implements AutoCloseable {
+        final Database database;
+        final Live live;
+        final app.cairn.transfer.TransferCli cli;
+
+        Tools(Settings settings, java.io.PrintWriter out) {
+            Clock clock = Clock.systemUTC();
+            database = Database.open(settings);
+            var jdbi = database.jdbi();
+            var instanceSettings = new InstanceSettings(jdbi);
+            var mailer = new Outbox(jdbi, clock, settings.mail().smtpConfigured());
+            var accounts = new AccountService(jdbi, instanceSettings, clock);
+            var communities = new CommunityService(jdbi, clock);
+            var templates = new TemplateService(jdbi, communities, clock);
+            var events = new EventService(jdbi, communities, templates, clock);
+            var agendas = new AgendaService(jdbi, events, communities, clock);
+            live = new Live(jdbi, clock, json(), new EventPlans(events, communities),
+                    id -> accounts.byId(id).map(app.cairn.account.Account::name).orElse("Host"), mailer);
+            var organisations = new OrganisationService(jdbi, communities, clock);
+            organisations.loadDirectory();
+            var registrations = new RegistrationService(jdbi, events, communities, organisations, mailer, instanceSettings,
+                    settings::link, settings.baseUrl().getHost(), clock);
+            var transfer = new app.cairn.transfer.TransferService(jdbi, registrations, live.service(),
+                    id -> accounts.byId(id).map(app.cairn.account.Account::name).orElse(null), clock);
+            Attendance attendance = eventId -> live.service().participants(eventId).stream()
+                    .map(app.cairn.live.Participant::registrationId).filter(java.util.Objects::nonNull)
+                    .collect(java.util.stream.Collectors.toSet());
+            var insights = new InsightsService(registrations, events, communities, attendance, clock);
+            var feedback = new app.cairn.feedback.FeedbackService(jdbi, events, communities, live.service(), registrations,
+                    mailer, settings::link, clock);
+            var packs = new app.cairn.pack.PackService(jdbi, events, communities, registrations, insights, live.service(),
+                    feedback, mailer, settings::link, clock);
+            var archives = new app.cairn.transfer.ArchiveService(events, agendas, communities, registrations,
+                    live.service(), packs, clock);
+            cli = new app.cairn.transfer.TransferCli(accounts, communities, events, transfer, archives,
+                    new app.cairn.registration.ImportService(registrations), out);
+        }
+
+        @Override
+        public void close() {
+            live.close();
+            database.close();
+        }
+    }
+
+    /** Runs a command line action, turning a refusal from a service into a message and exit code 2. */
+    static int tool(DatabaseOptions database, CommandLine.Model.CommandSpec spec,
+            java.util.function.ToIntFunction<app.cairn.transfer.TransferCli> action) {
+        var out = spec.commandLine().getOut();
+        try (Tools tools = new Tools(database.apply(Settings.fromEnvironment(System.getenv())), out)) {
+            return action.applyAsInt(tools.cli);
+        } catch (app.cairn.common.Invalid e) {
+            out.println("cairn: " + String.join(" ", e.fields().values()));
+            return 2;
+        } catch (app.cairn.transfer.TransferProblem | app.cairn.common.NotFound | app.cairn.common.Forbidden e) {
+            out.println("cairn: " + e.getMessage());
+            return 2;
+        } finally {
+            out.flush();
+        }
+    }
+
+    @Command(name = "import", mixinStandardHelpOptions = true,
+            description = {"Bring files from other tools (Zoom and Teams chats, Teams attendance, breakout notes,",
+                "Slido and Mentimeter results, registration sheets) or Cairn event archives into an event."})
+    static final class ImportCommand implements Callable<Integer> {
+        @Option(names = "--event", paramLabel = "ID|SLUG", description = "The event: its id, its slug, or community-slug/event-slug.")
+        String event;
+
+        @Option(names = "--create", description = "Create the event first (with --title, --starts, --zone, --template, --community).")
+        boolean create;
+
+        @Option(names = "--title") String title;
+        @Option(names = "--starts", paramLabel = "2021-03-09T10:00") String starts;
+        @Option(names = "--zone", paramLabel = "Europe/London") String zone;
+        @Option(names = "--template", paramLabel = "ID", defaultValue = "community-conversation-2-hours") String template;
+        @Option(names = "--community", paramLabel = "NAME", description = "Community for --create or an archive (created if new).")
+        String community;
+        @Option(names = "--as", paramLabel = "EMAIL", description = "Act as this account (default: the first account).")
+        String as;
+        @Option(names = "--match", paramLabel = "NAME=EMAIL", description = "Match a sender to the registration with this email.")
+        Map<String, String> match = new java.util.LinkedHashMap<>();
+        @Option(names = "--host", paramLabel = "NAME", description = "A sender who hosted: their words are the organiser's.")
+        List<String> hosts = new ArrayList<>();
+
+        @CommandLine.Parameters(paramLabel = "FILE", arity = "1..*") List<Path> files;
+
+        @CommandLine.Mixin DatabaseOptions database = new DatabaseOptions();
+
+        @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            return tool(database, spec, cli -> {
+                long account = cli.account(as);
+                Long eventId = create ? Long.valueOf(cli.create(account,
+                        new app.cairn.transfer.TransferCli.Create(title, starts, zone, template, community)))
+                        : event == null ? null : Long.valueOf(cli.event(account, event));
+                return cli.importFiles(account, eventId, community, files, match, java.util.Set.copyOf(hosts));
+            });
+        }
+    }
+
+    @Command(name = "export", mixinStandardHelpOptions = true, description = "Export an event as a Cairn event archive (.zip).")
+    static final class ExportCommand implements Callable<Integer> {
+        @Option(names = "--event", required = true, paramLabel = "ID|SLUG") String event;
+        @Option(names = "--out", required = true, paramLabel = "FILE") Path out;
+        @Option(names = "--as", paramLabel = "EMAIL", description = "Act as this account (default: the first account).")
+        String as;
+
+        @CommandLine.Mixin DatabaseOptions database = new DatabaseOptions();
+
+        @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            return tool(database, spec, cli -> {
+                long account = cli.account(as);
+                cli.export(account, cli.event(account, event), out);
+                return 0;
+            });
         }
     }
 
@@ -258,7 +387,9 @@ public final class Cairn implements Runnable {
             InsightsService insights,
             app.cairn.themes.ThemeService themes,
             app.cairn.feedback.FeedbackService feedback,
-            app.cairn.pack.PackService packs) {}
+            app.cairn.pack.PackService packs,
+            app.cairn.transfer.TransferService transfer,
+            app.cairn.transfer.ArchiveService archives) {}
 
     /** Wires and starts Cairn. */
     public static Instance start(Settings settings, Clock clock) {
@@ -306,9 +437,13 @@ public final class Cairn implements Runnable {
         var packs = new app.cairn.pack.PackService(jdbi, events, communities, registrations, insights, live.service(),
                 feedback, mailer, settings::link, clock);
         packs.useThemes(packThemes(themes.service(), packs.handThemes()));
+        var transfer = new app.cairn.transfer.TransferService(jdbi, registrations, live.service(),
+                id -> accounts.byId(id).map(app.cairn.account.Account::name).orElse(null), clock);
         var services = new Services(instanceSettings, mailer, accounts, apiTokens, communities, passwords, admin, team,
                 invitations, templateService, events, agendas, live.service(), registrations, organisations, insights,
-                themes.service(), feedback, packs);
+                themes.service(), feedback, packs, transfer,
+                new app.cairn.transfer.ArchiveService(events, agendas, communities, registrations, live.service(), packs,
+                        clock));
         if (settings.demo()) Demo.standard(services, settings, clock).load();
 
         var templates = new Templates();
@@ -353,6 +488,10 @@ public final class Cairn implements Runnable {
                 settings.secureCookies()));
         // A participant answers by their emailed link: the secret link is the credential, as for joining.
         csrf.exemptJsonApi("/api/v1/feedback/[^/]+");
+        routes.add(new app.cairn.transfer.TransferRoutes(transfer, registrations,
+                new app.cairn.registration.ImportService(registrations), communities, templates));
+        routes.add(new app.cairn.transfer.TransferApi(transfer));
+        routes.add(new app.cairn.transfer.ArchiveRoutes(services.archives(), registrations, communities, templates));
         // People register from anywhere (another site's form): that JSON acts for no one's session.
         csrf.exemptJsonApi("/api/v1/public/.*");
 
