@@ -35,7 +35,7 @@ public final class Demo {
     /** Every feature's step, in the order they build on each other. Later features add theirs here. */
     public static Demo standard(Cairn.Services services, Settings settings, Clock clock) {
         return new Demo(services, settings, clock, List.of(new PlanningDemo(), new RegistrationDemo(), new LiveDemo(),
-                new ThemesDemo(), new PackDemo()));
+                new ThemesDemo(), new PackDemo(), new TransferDemo()));
     }
 
     public void load() {

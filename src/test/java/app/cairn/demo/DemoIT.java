@@ -31,9 +31,12 @@ class DemoIT {
             assertThat(community.name()).isEqualTo("Scottish Leadership Community");
             assertThat(community.description()).isEqualTo("Leadership conversations across health and social care");
             List<EventSummary> events = services.events().list(organiser.id(), community.id());
-            assertThat(events).hasSize(2);
+            // Soonest first: the conversation brought in from Zoom, the past one, the upcoming one.
+            assertThat(events).hasSize(3);
+            assertThat(events.get(0).event().title()).isEqualTo(TransferDemo.TITLE);
+            assertThat(events.get(0).pastAt(NOW.instant())).isTrue();
 
-            EventSummary past = events.get(0);
+            EventSummary past = events.get(1);
             assertThat(past.pastAt(NOW.instant())).isTrue();
             assertThat(past.totalMinutes()).isEqualTo(120);
             assertThat(past.event().recordingUrl()).startsWith("https://");
@@ -43,14 +46,14 @@ class DemoIT {
             EventPlan pastPlan = services.events().get(organiser.id(), past.event().id());
             assertThat(pastPlan.segments().get(2).prompts()).hasSize(4);
 
-            EventSummary upcoming = events.get(1);
+            EventSummary upcoming = events.get(2);
             assertThat(upcoming.pastAt(NOW.instant())).isFalse();
             assertThat(upcoming.totalMinutes()).isEqualTo(60);
             assertThat(upcoming.event().date()).isEqualTo(java.time.LocalDate.of(2026, 12, 11));
 
             // Running it again (a second `serve --demo`) adds nothing.
             Demo.standard(services, server.instance().settings(), NOW).load();
-            assertThat(services.events().list(organiser.id(), community.id())).hasSize(2);
+            assertThat(services.events().list(organiser.id(), community.id())).hasSize(3);
             assertThat(services.communities().membershipsOf(organiser.id())).hasSize(1);
             assertThat(services.accounts().all()).hasSize(1);
 

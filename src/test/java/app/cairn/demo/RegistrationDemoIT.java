@@ -25,8 +25,8 @@ class RegistrationDemoIT {
             long organiser = services.accounts().byEmail(Demo.EMAIL).orElseThrow().id();
             var community = services.communities().membershipsOf(organiser).get(0).community();
             var events = services.events().list(organiser, community.id());
-            var past = services.registrations().roster(organiser, events.get(0).event().id(), Roster.Filter.none());
-            var upcoming = services.registrations().roster(organiser, events.get(1).event().id(), Roster.Filter.none());
+            var past = services.registrations().roster(organiser, events.get(1).event().id(), Roster.Filter.none());
+            var upcoming = services.registrations().roster(organiser, events.get(2).event().id(), Roster.Filter.none());
 
             assertThat(past.counts().get(Status.CONFIRMED)).isBetween(60, 120);
             assertThat(past.counts().get(Status.CANCELLED)).isPositive();
@@ -38,15 +38,15 @@ class RegistrationDemoIT {
             assertThat(upcoming.returning()).isPositive();
             assertThat(upcoming.fresh()).isPositive();
             var insights = services.insights().series(organiser, community.id());
-            assertThat(insights.events()).hasSize(2);
+            assertThat(insights.events()).hasSize(3);
             assertThat(insights.organisations()).isGreaterThan(10);
 
             Demo.standard(services, server.instance().settings(), NOW).load();
-            assertThat(services.registrations().roster(organiser, events.get(0).event().id(), Roster.Filter.none()).total())
+            assertThat(services.registrations().roster(organiser, events.get(1).event().id(), Roster.Filter.none()).total())
                     .isEqualTo(past.total());
 
             var http = server.http().signIn(Demo.EMAIL, Demo.PASSWORD);
-            assertThat(http.get("/c/" + community.slug() + "/events/" + events.get(0).event().id() + "/registrations")
+            assertThat(http.get("/c/" + community.slug() + "/events/" + events.get(1).event().id() + "/registrations")
                     .body()).contains("How did you hear about this conversation?", "NHS Tayside");
             assertThat(http.get("/c/" + community.slug() + "/insights").status()).isEqualTo(200);
         }

@@ -128,18 +128,18 @@ class RegistrationBrowserIT {
             var events = server.services().events().list(organiser, community.id());
             String base = "/c/" + community.slug() + "/events/";
 
-            phone.go("/e/" + community.slug() + "/" + events.get(1).event().slug()).assertAccessible();
+            phone.go("/e/" + community.slug() + "/" + events.get(2).event().slug()).assertAccessible();
             assertThat(phone.text("main")).contains("Full: a waiting list is open");
             phone.screenshot("registration-20-demo-full-public-page-phone");
             phone.go("/sign-in").type("#email", app.cairn.demo.Demo.EMAIL).type("#password", app.cairn.demo.Demo.PASSWORD)
                     .press("Sign in");
-            phone.go(base + events.get(0).event().id() + "/registrations").assertAccessible();
+            phone.go(base + events.get(1).event().id() + "/registrations").assertAccessible();
             phone.screenshot("registration-21-demo-roster-phone");
             assertThat(phone.driver().executeScript("return document.documentElement.scrollWidth <= window.innerWidth"))
                     .as("the roster fits a phone's width").isEqualTo(true);
             phone.driver().executeScript("document.querySelector('.cairn-registration-row').scrollIntoView()");
             phone.screenshot("registration-21b-demo-roster-table-phone");
-            phone.go(base + events.get(0).event().id() + "/registrations?sector=social_care&returning=new").assertAccessible();
+            phone.go(base + events.get(1).event().id() + "/registrations?sector=social_care&returning=new").assertAccessible();
             phone.go("/c/" + community.slug() + "/organisations").assertAccessible();
             phone.screenshot("registration-22-demo-organisations-phone");
             phone.go("/c/" + community.slug() + "/insights").assertAccessible();
