@@ -158,6 +158,8 @@ public final class Cairn implements Runnable {
         final Database database;
         final Live live;
         final app.cairn.transfer.TransferCli cli;
+        final AccountService accounts;
+        final app.cairn.transfer.ArchiveService archives;
 
         Tools(Settings settings, java.io.PrintWriter out) {
             Clock clock = Clock.systemUTC();
@@ -165,7 +167,7 @@ public final class Cairn implements Runnable {
             var jdbi = database.jdbi();
             var instanceSettings = new InstanceSettings(jdbi);
             var mailer = new Outbox(jdbi, clock, settings.mail().smtpConfigured());
-            var accounts = new AccountService(jdbi, instanceSettings, clock);
+            accounts = new AccountService(jdbi, instanceSettings, clock);
             var communities = new CommunityService(jdbi, clock);
             var templates = new TemplateService(jdbi, communities, clock);
             var events = new EventService(jdbi, communities, templates, clock);
@@ -186,7 +188,7 @@ public final class Cairn implements Runnable {
                     mailer, settings::link, clock);
             var packs = new app.cairn.pack.PackService(jdbi, events, communities, registrations, insights, live.service(),
                     feedback, mailer, settings::link, clock);
-            var archives = new app.cairn.transfer.ArchiveService(events, agendas, communities, registrations,
+            archives = new app.cairn.transfer.ArchiveService(events, agendas, communities, registrations,
                     live.service(), packs, clock);
             cli = new app.cairn.transfer.TransferCli(accounts, communities, events, transfer, archives,
                     new app.cairn.registration.ImportService(registrations), out);
@@ -196,6 +198,20 @@ public final class Cairn implements Runnable {
         public void close() {
             live.close();
             database.close();
+        }
+
+        /** Brings an archive into an empty instance (as a made-up organiser); returns the new event's number. */
+        static String bringInArchive(Settings settings, byte[] bytes) {
+            if (!app.cairn.transfer.ArchiveService.isArchive(bytes)) {
+                throw new IllegalArgumentException("that file is not a Cairn event archive (make one with 'cairn export')");
+            }
+            try (Tools tools = new Tools(settings, new java.io.PrintWriter(java.io.OutputStream.nullOutputStream()))) {
+                long account = tools.accounts.signUp(new AccountService.SignUp("Pack writer", "pack-writer@localhost.invalid",
+                        app.cairn.account.Tokens.newSecret()), true).id();
+                long community = tools.archives.communityNamed(account,
+                        app.cairn.transfer.ArchiveService.communityOf(bytes));
+                return Long.toString(tools.archives.importArchive(account, community, bytes).eventId());
+            }
         }
     }
 
@@ -284,8 +300,12 @@ public final class Cairn implements Runnable {
             description = {"Write an event's pack to a file, as it is now (published or not).",
                 "The event is its number, or its address in a community as COMMUNITY/EVENT (e.g. lanterns/kindness-at-work)."})
     static final class PackCommand implements Callable<Integer> {
-        @Option(names = "--event", required = true, paramLabel = "EVENT", description = "Event number or COMMUNITY/EVENT.")
+        @Option(names = "--event", paramLabel = "EVENT", description = "Event number or COMMUNITY/EVENT.")
         String event;
+
+        @Option(names = "--archive", paramLabel = "FILE",
+                description = "Write the pack from an event archive (made by 'cairn export') instead of the database.")
+        Path archive;
 
         @Option(names = "--format", required = true, paramLabel = "FORMAT",
                 description = "pdf, html, docx or csv (a zip of the data behind each chart, as CSV and XLSX).")
@@ -300,6 +320,15 @@ public final class Cairn implements Runnable {
         @Override
         public Integer call() throws Exception {
             Settings settings = database.apply(Settings.fromEnvironment(System.getenv()));
+            if ((event == null) == (archive == null)) {
+                throw new IllegalArgumentException("give the event with --event, or an archive with --archive (one of them)");
+            }
+            if (archive != null) {
+                // An archive is read into a throwaway embedded database, and the pack written from there.
+                Path scratch = java.nio.file.Files.createTempDirectory("cairn-pack-");
+                settings = Settings.fromEnvironment(Map.of()).withDataDir(scratch);
+                event = Tools.bringInArchive(settings, java.nio.file.Files.readAllBytes(archive));
+            }
             try (Database db = Database.open(settings);
                     var sources = packServicesOn(db, settings, Clock.systemUTC())) {
                 byte[] bytes = app.cairn.pack.PackFiles.write(sources, event, format);

@@ -286,6 +286,11 @@ public final class ArchiveService {
     public record Imported(long eventId, String slug, int segments, int registrations, int participants, int entries,
             List<String> notBroughtIn) {}
 
+    /** The name of the community an archive's event belonged to (checked as a whole archive first). */
+    public static String communityOf(byte[] bytes) {
+        return read(bytes).event().community();
+    }
+
     /** Imports an archive as a new event in the community (the importer must be one of its organisers). */
     public Imported importArchive(long accountId, long communityId, byte[] bytes) {
         Read a = read(bytes);

@@ -30,6 +30,7 @@ class PackCommandIT {
             long pastId = cairn.services().instanceSettings().get("demo.past-event").map(Long::valueOf).orElseThrow();
             var past = cairn.services().events().find(pastId).orElseThrow().event();
             ref = community.slug() + "/" + past.slug();
+            Files.write(dir.resolve("past.cairn.zip"), cairn.services().archives().export(organiser, pastId));
         }
         for (String format : new String[] {"pdf", "html", "docx", "csv"}) {
             Path out = dir.resolve("pack." + format);
@@ -45,6 +46,14 @@ class PackCommandIT {
             assertThat(docx.getParagraphs()).anySatisfy(p -> assertThat(p.getText()).isEqualTo("Closing reflections"));
         }
         assertThat(Files.readString(dir.resolve("pack.html"))).contains("data:image/svg+xml;base64,", "Closing reflections");
+        // From an archive instead of the database: the same pack, under the same community's name.
+        Path fromArchive = dir.resolve("from-archive.html");
+        assertThat(new CommandLine(new Cairn()).execute("pack", "--archive", dir.resolve("past.cairn.zip").toString(),
+                "--format", "html", "--out", fromArchive.toString())).isZero();
+        assertThat(Files.readString(fromArchive)).contains("Leading with compassion when the pressure is on",
+                "Scottish Leadership Community", "Closing reflections", "Who joined us");
+        assertThat(new CommandLine(new Cairn()).execute("pack", "--archive", dir.resolve("pack.pdf").toString(),
+                "--format", "html", "--out", dir.resolve("y.html").toString())).isNotZero();
         assertThat(new CommandLine(new Cairn()).execute("pack", "--data", data.toString(), "--event", "no/such",
                 "--format", "pdf", "--out", dir.resolve("x.pdf").toString())).isNotZero();
     }
