@@ -156,47 +156,24 @@ public final class Cairn implements Runnable {
      */
     static final class Tools implements AutoCloseable {
         final Database database;
-        final Live live;
+        final Wiring wiring;
         final app.cairn.transfer.TransferCli cli;
         final AccountService accounts;
         final app.cairn.transfer.ArchiveService archives;
 
         Tools(Settings settings, java.io.PrintWriter out) {
-            Clock clock = Clock.systemUTC();
             database = Database.open(settings);
-            var jdbi = database.jdbi();
-            var instanceSettings = new InstanceSettings(jdbi);
-            var mailer = new Outbox(jdbi, clock, settings.mail().smtpConfigured());
-            accounts = new AccountService(jdbi, instanceSettings, clock);
-            var communities = new CommunityService(jdbi, clock);
-            var templates = new TemplateService(jdbi, communities, clock);
-            var events = new EventService(jdbi, communities, templates, clock);
-            var agendas = new AgendaService(jdbi, events, communities, clock);
-            live = new Live(jdbi, clock, json(), new EventPlans(events, communities),
-                    id -> accounts.byId(id).map(app.cairn.account.Account::name).orElse("Host"), mailer);
-            var organisations = new OrganisationService(jdbi, communities, clock);
-            organisations.loadDirectory();
-            var registrations = new RegistrationService(jdbi, events, communities, organisations, mailer, instanceSettings,
-                    settings::link, settings.baseUrl().getHost(), clock);
-            var transfer = new app.cairn.transfer.TransferService(jdbi, registrations, live.service(),
-                    id -> accounts.byId(id).map(app.cairn.account.Account::name).orElse(null), clock);
-            Attendance attendance = eventId -> live.service().participants(eventId).stream()
-                    .map(app.cairn.live.Participant::registrationId).filter(java.util.Objects::nonNull)
-                    .collect(java.util.stream.Collectors.toSet());
-            var insights = new InsightsService(registrations, events, communities, attendance, clock);
-            var feedback = new app.cairn.feedback.FeedbackService(jdbi, events, communities, live.service(), registrations,
-                    mailer, settings::link, clock);
-            var packs = new app.cairn.pack.PackService(jdbi, events, communities, registrations, insights, live.service(),
-                    feedback, mailer, settings::link, clock);
-            archives = new app.cairn.transfer.ArchiveService(events, agendas, communities, registrations,
-                    live.service(), packs, clock);
-            cli = new app.cairn.transfer.TransferCli(accounts, communities, events, transfer, archives,
-                    new app.cairn.registration.ImportService(registrations), out);
+            wiring = wire(database, settings, Clock.systemUTC(), app.cairn.live.Wakeups.none());
+            Services s = wiring.services();
+            accounts = s.accounts();
+            archives = s.archives();
+            cli = new app.cairn.transfer.TransferCli(accounts, s.communities(), s.events(), s.transfer(), archives,
+                    new app.cairn.registration.ImportService(s.registrations()), out);
         }
 
         @Override
         public void close() {
-            live.close();
+            wiring.close();
             database.close();
         }
 
@@ -344,31 +321,11 @@ public final class Cairn implements Runnable {
      * command line and benchmarks). Close the returned value to stop the live log reader.
      */
     public static app.cairn.pack.PackFiles.Sources packServicesOn(Database database, Settings settings, Clock clock) {
-        var jdbi = database.jdbi();
-        var instanceSettings = new InstanceSettings(jdbi);
-        var mailer = new Outbox(jdbi, clock, settings.mail().smtpConfigured());
-        var accounts = new AccountService(jdbi, instanceSettings, clock);
-        var communities = new CommunityService(jdbi, clock);
-        var team = new TeamService(jdbi, communities, accounts);
-        var templateService = new TemplateService(jdbi, communities, clock);
-        var events = new EventService(jdbi, communities, templateService, clock);
-        var live = new Live(jdbi, clock, json(), new EventPlans(events, communities), id -> "Host", mailer);
-        var organisations = new OrganisationService(jdbi, communities, clock);
-        var registrations = new RegistrationService(jdbi, events, communities, organisations, mailer, instanceSettings,
-                settings::link, settings.baseUrl().getHost(), clock);
-        Attendance attendance = eventId -> live.service().participants(eventId).stream()
-                .map(app.cairn.live.Participant::registrationId).filter(java.util.Objects::nonNull)
-                .collect(java.util.stream.Collectors.toSet());
-        var insights = new InsightsService(registrations, events, communities, attendance, clock);
-        var feedback = new app.cairn.feedback.FeedbackService(jdbi, events, communities, live.service(), registrations,
-                mailer, settings::link, clock);
-        var packs = new app.cairn.pack.PackService(jdbi, events, communities, registrations, insights, live.service(),
-                feedback, mailer, settings::link, clock);
         // Curated themes are read as they were saved; the embedding worker is not started here.
-        var themes = new app.cairn.themes.Themes(jdbi, live.service(), registrations, communities, clock);
-        packs.useThemes(packThemes(themes.service(), packs.handThemes()));
-        return new app.cairn.pack.PackFiles.Sources(packs, events, communities, team, new app.cairn.pack.PackRender(new Templates()),
-                live);
+        Wiring w = wire(database, settings, clock, app.cairn.live.Wakeups.none());
+        Services s = w.services();
+        return new app.cairn.pack.PackFiles.Sources(s.packs(), s.events(), s.communities(), s.team(),
+                new app.cairn.pack.PackRender(new Templates()), w);
     }
 
     /** A running Cairn: its database and web server, and the services tests and the demo use. */
@@ -431,12 +388,26 @@ public final class Cairn implements Runnable {
         }
     }
 
-    /** Wires and starts Cairn on an open database (tests open one per run). */
-    public static Instance startOn(Database database, Settings settings, Clock clock) {
+    /** Every service wired on a database, with the parts that have a life of their own (threads to stop). */
+    public record Wiring(Services services, Outbox outbox, Live live, app.cairn.themes.Themes themes)
+            implements AutoCloseable {
+        /** Stops the live log's reader and the embedding worker (if it was started). */
+        @Override
+        public void close() {
+            themes.close();
+            live.close();
+        }
+    }
+
+    /**
+     * Wires every feature's service on a database, by hand, once: the web app ({@link #startOn}), the
+     * command line's tools and the pack command all start here. Nothing is started: no web server, no
+     * mail sender, no embedding worker, and {@code wakeups} only listen once {@code live.listen()} is called.
+     */
+    public static Wiring wire(Database database, Settings settings, Clock clock, app.cairn.live.Wakeups wakeups) {
         var jdbi = database.jdbi();
         var instanceSettings = new InstanceSettings(jdbi);
         var mailer = new Outbox(jdbi, clock, settings.mail().smtpConfigured());
-        var mailSender = new MailSender(mailer, settings.mail(), settings.baseUrl().getHost(), RetryPolicy.DEFAULT, clock);
         var accounts = new AccountService(jdbi, instanceSettings, clock);
         var apiTokens = new ApiTokenService(jdbi, clock);
         var communities = new CommunityService(jdbi, clock);
@@ -448,8 +419,7 @@ public final class Cairn implements Runnable {
         var events = new EventService(jdbi, communities, templateService, clock);
         var agendas = new AgendaService(jdbi, events, communities, clock);
         var live = new Live(jdbi, clock, json(), new EventPlans(events, communities),
-                id -> accounts.byId(id).map(app.cairn.account.Account::name).orElse("Host"), mailer,
-                wakeups(database, settings.cluster()));
+                id -> accounts.byId(id).map(app.cairn.account.Account::name).orElse("Host"), mailer, wakeups);
         var organisations = new OrganisationService(jdbi, communities, clock);
         organisations.loadDirectory();
         var registrations = new RegistrationService(jdbi, events, communities, organisations, mailer, instanceSettings,
@@ -460,7 +430,6 @@ public final class Cairn implements Runnable {
                 .collect(java.util.stream.Collectors.toSet());
         var insights = new InsightsService(registrations, events, communities, attendance, clock);
         var themes = new app.cairn.themes.Themes(jdbi, live.service(), registrations, communities, clock);
-        live.onAdvance(themes.worker()::advanced);
         var feedback = new app.cairn.feedback.FeedbackService(jdbi, events, communities, live.service(), registrations,
                 mailer, settings::link, clock);
         var packs = new app.cairn.pack.PackService(jdbi, events, communities, registrations, insights, live.service(),
@@ -473,6 +442,35 @@ public final class Cairn implements Runnable {
                 themes.service(), feedback, packs, transfer,
                 new app.cairn.transfer.ArchiveService(events, agendas, communities, registrations, live.service(), packs,
                         clock));
+        return new Wiring(services, mailer, live, themes);
+    }
+
+    /** Wires and starts Cairn on an open database (tests open one per run). */
+    public static Instance startOn(Database database, Settings settings, Clock clock) {
+        Wiring wiring = wire(database, settings, clock, wakeups(database, settings.cluster()));
+        Services services = wiring.services();
+        Live live = wiring.live();
+        var themes = wiring.themes();
+        live.onAdvance(themes.worker()::advanced);
+        var jdbi = database.jdbi();
+        var mailer = wiring.outbox();
+        var mailSender = new MailSender(mailer, settings.mail(), settings.baseUrl().getHost(), RetryPolicy.DEFAULT, clock);
+        var instanceSettings = services.instanceSettings();
+        var accounts = services.accounts();
+        var apiTokens = services.apiTokens();
+        var communities = services.communities();
+        var passwords = services.passwords();
+        var admin = services.admin();
+        var team = services.team();
+        var invitations = services.invitations();
+        var templateService = services.templates();
+        var events = services.events();
+        var agendas = services.agendas();
+        var registrations = services.registrations();
+        var insights = services.insights();
+        var feedback = services.feedback();
+        var packs = services.packs();
+        var transfer = services.transfer();
         if (settings.demo()) Demo.standard(services, settings, clock).load();
 
         var templates = new Templates();
