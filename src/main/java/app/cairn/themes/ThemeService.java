@@ -131,6 +131,46 @@ public final class ThemeService {
                 (int) stream.items().stream().filter(i -> setAside.contains(i.id())).count(), seedThemeIds);
     }
 
+    /** A kept theme as stored, with its contributions by their ids in this event, for moving an event elsewhere. */
+    public record KeptTheme(String stream, String label, String summary, List<KeptItem> items) {}
+
+    /** One contribution of a kept theme: its id ("m42", "q7", "v3.p9"), starred, chosen as representative. */
+    public record KeptItem(String id, boolean starred, boolean representative) {}
+
+    /** Every kept theme of an event, stream by stream in the facilitator's order (for event archives). */
+    public List<KeptTheme> keptThemes(long eventId) {
+        Map<Long, List<KeptItem>> items = new java.util.HashMap<>();
+        for (var row : store.items(eventId, null)) {
+            items.computeIfAbsent(row.themeId(), k -> new ArrayList<>())
+                    .add(new KeptItem(row.itemId(), row.starred(), row.representative()));
+        }
+        List<KeptTheme> out = new ArrayList<>();
+        for (var t : store.themes(eventId, null)) {
+            out.add(new KeptTheme(t.stream(), t.label(), t.summary(), items.getOrDefault(t.id(), List.of())));
+        }
+        return out;
+    }
+
+    /**
+     * Keeps these themes in an event brought in from an archive (its contributions already renumbered
+     * to this event's ids), after any kept already.
+     */
+    public void restoreKeptThemes(long eventId, List<KeptTheme> themes) {
+        for (KeptTheme t : themes) {
+            if (t.stream() == null || t.label() == null || t.label().isBlank() || t.items() == null) continue;
+            List<String> ids = t.items().stream().map(KeptItem::id).toList();
+            java.util.Set<String> representative = new java.util.HashSet<>();
+            for (KeptItem item : t.items()) if (item.representative()) representative.add(item.id());
+            String label = t.label().length() > MAX_LABEL ? t.label().substring(0, MAX_LABEL) : t.label();
+            long id = store.create(eventId, t.stream(), label, ids, representative, clock.instant());
+            if (t.summary() != null && !t.summary().isBlank()) {
+                store.summarise(id, t.summary().length() > MAX_SUMMARY ? t.summary().substring(0, MAX_SUMMARY) : t.summary(),
+                        clock.instant());
+            }
+            for (KeptItem item : t.items()) if (item.starred()) store.star(eventId, t.stream(), item.id(), true);
+        }
+    }
+
     /** Per stream that has any, the curated themes with their summary, quotes (text only) and counts, for the pack. */
     public List<PackThemes> curatedForEvent(long eventId) {
         LivePlan plan = live.plan(eventId);

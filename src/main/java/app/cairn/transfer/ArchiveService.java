@@ -63,11 +63,17 @@ public final class ArchiveService {
     private final RegistrationService registrations;
     private final LiveService live;
     private final app.cairn.pack.PackService packs;
+    private final app.cairn.themes.ThemeService themes;
     private final Clock clock;
 
-    /** {@code packs} may be null, when the pack feature is not wired (then archives carry no pack part). */
+    /**
+     * {@code packs} and {@code themes} may be null, when those features are not wired (then archives
+     * carry no pack or themes part).
+     */
     public ArchiveService(EventService events, AgendaService agendas, CommunityService communities,
-            RegistrationService registrations, LiveService live, app.cairn.pack.PackService packs, Clock clock) {
+            RegistrationService registrations, LiveService live, app.cairn.pack.PackService packs,
+            app.cairn.themes.ThemeService themes, Clock clock) {
+        this.themes = themes;
         this.events = events;
         this.agendas = agendas;
         this.communities = communities;
@@ -105,6 +111,7 @@ public final class ArchiveService {
         parts.put("log.json", live.log(eventId).stream().map(x -> new EntryPart(x.seq(), x.participantId(),
                 x.accountId() != null, x.at(), x.contribution())).toList());
         if (packs != null) parts.put("pack.json", pack(accountId, eventId));
+        if (themes != null) parts.put("themes.json", themes.keptThemes(eventId));
         Map<String, String> manifestParts = new LinkedHashMap<>();
         parts.keySet().forEach(k -> manifestParts.put(k, "1"));
         manifestParts.put("registrations.csv", "1");
@@ -159,7 +166,8 @@ public final class ArchiveService {
 
     /** The archive read back, checked before anything is saved. */
     record Read(Manifest manifest, EventPart event, List<SegmentPart> agenda, List<RegistrationPart> registrations,
-            List<ParticipantPart> participants, List<EntryPart> log, Archive.PackPart pack, List<String> unknown) {}
+            List<ParticipantPart> participants, List<EntryPart> log, Archive.PackPart pack,
+            List<app.cairn.themes.ThemeService.KeptTheme> themes, List<String> unknown) {}
 
     static Read read(byte[] bytes) {
         if (bytes.length > MAX_ARCHIVE) throw new TransferProblem("The archive is larger than 50 MB.");
@@ -200,10 +208,12 @@ public final class ArchiveService {
                 tf.constructCollectionType(List.class, EntryPart.class)) : List.of();
         Archive.PackPart pack = files.containsKey("pack.json") ? part(files.get("pack.json"), "pack.json",
                 tf.constructType(Archive.PackPart.class)) : null;
+        List<app.cairn.themes.ThemeService.KeptTheme> kept = files.containsKey("themes.json") ? part(files.get("themes.json"),
+                "themes.json", tf.constructCollectionType(List.class, app.cairn.themes.ThemeService.KeptTheme.class)) : List.of();
         List<String> known = List.of("manifest.json", "event.json", "agenda.json", "registrations.json",
-                "participants.json", "log.json", "registrations.csv", "pack.json");
+                "participants.json", "log.json", "registrations.csv", "pack.json", "themes.json");
         List<String> unknown = files.keySet().stream().filter(k -> !known.contains(k)).toList();
-        Read read = new Read(manifest, event, agenda, regs, parts, entries, pack, unknown);
+        Read read = new Read(manifest, event, agenda, regs, parts, entries, pack, kept, unknown);
         check(read);
         return read;
     }
@@ -391,6 +401,11 @@ public final class ArchiveService {
         if (a.pack() != null) {
             if (packs == null) notBroughtIn.add("pack.json");
             else restorePack(accountId, eventId, a.pack(), seqs);
+        }
+        if (!a.themes().isEmpty()) {
+            if (themes == null) notBroughtIn.add("themes.json");
+            else themes.restoreKeptThemes(eventId, KeptIds.renumber(a.themes(), segmentIds, pollKeys, registrationIds,
+                    participantIds, seqs));
         }
         log.info("archive imported event={} segments={} registrations={} entries={}", eventId, plan.segments().size(),
                 registrationIds.size(), entries);
