@@ -49,8 +49,4 @@ final class Recent<K, V> {
     void forget(K key) {
         entries.remove(key);
     }
-
-    void forgetAll() {
-        entries.clear();
-    }
 }

@@ -239,7 +239,7 @@ public final class Sequencer implements AutoCloseable {
             log.warn("append batch failed; states will replay from the log events={} reason={}", appends.keySet(),
                     e.toString());
             for (Long eventId : appends.keySet()) states.remove(eventId);
-            Refused failure = lostDatabase(e) ? new Unavailable()
+            Refused failure = app.cairn.store.Database.unreachable(e) ? new Unavailable()
                     : new Refused("We could not save that just now. Try again in a moment.");
             appends.values().forEach(list -> list.forEach(p -> p.result().completeExceptionally(failure)));
             return;
@@ -252,9 +252,6 @@ public final class Sequencer implements AutoCloseable {
         for (Long eventId : appends.keySet()) advanced.accept(eventId);
     }
 
-    static boolean lostDatabase(Throwable e) {
-        return app.cairn.store.Database.unreachable(e);
-    }
 
     /** Reads entries committed by other nodes since the state's last one; true if any. */
     private boolean readForward(LiveState s) {

@@ -18,10 +18,6 @@ public final class HealthRoutes implements Routes {
     private final String transport;
     private final Supplier<Optional<String>> wakeupsProblem;
 
-    public HealthRoutes(Supplier<Optional<String>> databaseProblem, String vendor, String version) {
-        this(databaseProblem, vendor, version, "none", Optional::empty);
-    }
-
     public HealthRoutes(Supplier<Optional<String>> databaseProblem, String vendor, String version, String transport,
             Supplier<Optional<String>> wakeupsProblem) {
         this.databaseProblem = databaseProblem;

@@ -73,11 +73,9 @@ public final class FanoutBench {
         System.out.printf("Cairn's update event measured %d bytes%n", cairn.updateBytes);
         System.out.printf("votes: %d sent over 10 s, %d acknowledged, %d counted (%d sent again after a dropped connection or 503); heap per participant %.1f KB%n",
                 n, cairn.votesAcknowledged, cairn.votesStored, retries.get(), cairn.kbPerConnection);
-        System.out.printf("heap: %.1f KB per participant in all (their record, caches and open stream), of which %.1f KB is the open stream%n",
-                cairn.kbPerConnection, cairn.kbPerStream);
-        System.out.printf("participants=%d nodes=%d delivered=%d cairn_p99_ms=%.0f floor_p99_ms=%.0f ratio=%.2f votes_stored=%d joins_per_s=%.0f kb_per_connection=%.1f kb_per_stream=%.1f%n",
+        System.out.printf("participants=%d nodes=%d delivered=%d cairn_p99_ms=%.0f floor_p99_ms=%.0f ratio=%.2f votes_stored=%d joins_per_s=%.0f kb_per_connection=%.1f%n",
                 n, nodes, cairn.delivered, cairn.p99, floor.p99, ratio, cairn.votesStored, n / cairn.joinSeconds,
-                cairn.kbPerConnection, cairn.kbPerStream);
+                cairn.kbPerConnection);
         System.exit(0);
     }
 
@@ -91,7 +89,6 @@ public final class FanoutBench {
         int votesAcknowledged;
         int votesStored;
         double kbPerConnection;
-        double kbPerStream;
         int updateBytes = 600;
     }
 
@@ -210,20 +207,6 @@ public final class FanoutBench {
             if (r.votesStored >= r.votesAcknowledged) break;
             Thread.sleep(500);
         } while (System.nanoTime() < deadline);
-        // What an open stream itself costs: the heap with every stream open, less the heap once they are closed.
-        long open = 0;
-        for (CairnProcess node : nodes) {
-            LiveBench.gc(node.pid());
-            open += LiveBench.heapUsedKb(node.pid());
-        }
-        for (LiveBench.Stream s : streams) s.cancel();
-        Thread.sleep(5_000);
-        long closed = 0;
-        for (CairnProcess node : nodes) {
-            LiveBench.gc(node.pid());
-            closed += LiveBench.heapUsedKb(node.pid());
-        }
-        r.kbPerStream = Math.max(0, open - closed) / (double) Math.max(1, r.connected);
         return r;
     }
 

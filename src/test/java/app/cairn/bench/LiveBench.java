@@ -205,16 +205,9 @@ public final class LiveBench {
 
         @Override
         public void onSubscribe(Flow.Subscription subscription) {
-            this.subscription = subscription;
             subscription.request(Long.MAX_VALUE);
         }
 
-        private volatile Flow.Subscription subscription;
-
-        /** Closes the stream from the client's side. */
-        void cancel() {
-            if (subscription != null) subscription.cancel();
-        }
 
         @Override
         public void onNext(String line) {
