@@ -47,7 +47,6 @@ public final class Sequencer implements AutoCloseable {
         }
     }
 
-    /** A refused contribution; the message says why, for the person who sent it. */
     /** The database cannot be reached: nothing was saved, and the same contribution can be sent again. */
     public static final class Unavailable extends Refused {
         public Unavailable() {
@@ -56,6 +55,7 @@ public final class Sequencer implements AutoCloseable {
         }
     }
 
+    /** A refused contribution; the message says why, for the person who sent it. */
     public static class Refused extends RuntimeException {
         public Refused(String message) {
             super(message, null, false, false);
@@ -251,7 +251,6 @@ public final class Sequencer implements AutoCloseable {
         heads.forEach(wakeups::committed);
         for (Long eventId : appends.keySet()) advanced.accept(eventId);
     }
-
 
     /** Reads entries committed by other nodes since the state's last one; true if any. */
     private boolean readForward(LiveState s) {
