@@ -435,7 +435,7 @@ public final class Cairn implements Runnable {
         var packs = new app.cairn.pack.PackService(jdbi, events, communities, registrations, insights, live.service(),
                 feedback, mailer, settings::link, clock);
         packs.useThemes(packThemes(themes.service(), packs.handThemes()));
-        var transfer = new app.cairn.transfer.TransferService(jdbi, registrations, live.service(),
+        var transfer = new app.cairn.transfer.TransferService(jdbi, registrations, live.service(), feedback,
                 id -> accounts.byId(id).map(app.cairn.account.Account::name).orElse(null), clock);
         var services = new Services(instanceSettings, mailer, accounts, apiTokens, communities, passwords, admin, team,
                 invitations, templateService, events, agendas, live.service(), registrations, organisations, insights,

@@ -173,6 +173,92 @@ public final class FeedbackService {
         return store.response(who.eventId(), who.key()).orElseThrow();
     }
 
+    /** A question brought in from another tool's form. */
+    public record NewQuestion(QuestionKind kind, String label, List<String> choices) {
+        public NewQuestion {
+            choices = List.copyOf(choices);
+        }
+    }
+
+    /**
+     * A response brought in from another tool's form: {@code personKey} is "registration:ID" or a
+     * key of the import's own ("import:…"); answers to the organiser's questions by the question's label.
+     */
+    public record Brought(String personKey, String name, Boolean recommend, Integer score, String valued, String better,
+            Map<String, String> answers) {
+        public Brought {
+            answers = Map.copyOf(answers);
+        }
+    }
+
+    /**
+     * Saves responses (and the questions they answer) brought in from another tool, in one
+     * transaction. Unlike {@link #respond} the form need not be open: these answers were given
+     * elsewhere. People who already answered keep their answers; names are kept only when the form
+     * is not anonymous. Returns how many responses were added.
+     */
+    public int bringIn(long accountId, long eventId, List<NewQuestion> questions, List<Brought> responses) {
+        manage(accountId, eventId);
+        Map<String, String> problems = new LinkedHashMap<>();
+        for (NewQuestion q : questions) {
+            if (q.label() == null || q.label().isBlank() || q.label().length() > 300) {
+                problems.put("questions", "A question brought in has no label or one longer than 300 characters");
+            } else if (q.kind().hasChoices() && (q.choices().size() < 2 || q.choices().stream().anyMatch(c -> c.length() > 200))) {
+                problems.put("questions", "\"" + q.label() + "\" needs 2 or more choices of 200 characters or fewer");
+            }
+        }
+        for (Brought r : responses) {
+            if (r.personKey() == null || r.personKey().isBlank() || r.personKey().length() > 80) {
+                problems.put("responses", "A response brought in has no person key or one that is too long");
+            }
+            if (r.score() != null && (r.score() < 1 || r.score() > 5)) problems.put("responses", "Scores must be from 1 to 5");
+            for (String t : java.util.stream.Stream.concat(java.util.stream.Stream.of(r.valued(), r.better()),
+                    r.answers().values().stream()).toList()) {
+                if (t != null && t.codePointCount(0, t.length()) > MAX_TEXT) {
+                    problems.put("responses", "Answers must be " + MAX_TEXT + " characters or fewer");
+                }
+            }
+        }
+        if (!problems.isEmpty()) throw new Invalid(problems);
+        return store.bringIn(eventId, questions, responses, MAX_QUESTIONS, clock.instant());
+    }
+
+    /** A response with the key of the person who gave it ("registration:ID", "participant:ID", "import:…"). */
+    public record Stored(FeedbackResponse response, String personKey) {}
+
+    /** Every response as stored, with whom it is from: for an event's archive. */
+    public List<Stored> storedResponses(long accountId, long eventId) {
+        manage(accountId, eventId);
+        return store.stored(eventId);
+    }
+
+    /** The keys of the people who have answered the event's form (to bring nobody's answers in twice). */
+    public java.util.Set<String> respondents(long eventId) {
+        return store.respondents(eventId);
+    }
+
+    /**
+     * A form as an archive kept it. Question ids are the archive's (the responses' answers name
+     * them); person keys are already this instance's.
+     */
+    public record Restore(boolean anonymous, FeedbackForm.State state, java.time.Instant openedAt,
+            java.time.Instant closedAt, java.time.Instant linksSentAt, List<FeedbackQuestion> questions,
+            List<Stored> responses) {
+        public Restore {
+            questions = List.copyOf(questions);
+            responses = List.copyOf(responses);
+        }
+    }
+
+    /**
+     * Sets the event's form to one kept in an archive, in one transaction. Returns the new ids of
+     * the responses by their ids in the archive (the pack's left-out quotes name them).
+     */
+    public Map<Long, Long> restore(long accountId, long eventId, Restore form) {
+        manage(accountId, eventId);
+        return store.restore(eventId, form, clock.instant()).responses();
+    }
+
     /** The answers a person gave before, to fill the form again. */
     public Optional<FeedbackResponse> responseOf(Respondent who) {
         return store.response(who.eventId(), who.key());

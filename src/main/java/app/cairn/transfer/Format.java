@@ -9,7 +9,8 @@ public enum Format {
     BREAKOUT_NOTES("Breakout notes"),
     SLIDO("Slido results"),
     MENTIMETER("Mentimeter results"),
-    REGISTRATIONS("Registrations or feedback sheet");
+    REGISTRATIONS("Registrations sheet"),
+    FEEDBACK("Feedback form responses");
 
     private final String label;
 

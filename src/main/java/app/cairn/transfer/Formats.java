@@ -35,7 +35,7 @@ public final class Formats {
         if (looksTabular(first)) return sheet(bytes, filename);
         throw new TransferProblem("Cairn could not tell what kind of file this is. Line " + (lines.indexOf(top) + 1)
                 + " reads \"" + ZoomChat.shorten(top) + "\". Cairn reads Zoom chats, Teams chats and attendance reports, "
-                + "breakout notes with a heading per room, Slido and Mentimeter results, and registration sheets.");
+                + "breakout notes with a heading per room, Slido and Mentimeter results, feedback form responses and registration sheets.");
     }
 
     private static final int MAX_SHEETS = 20;
@@ -93,6 +93,7 @@ public final class Formats {
             throw new TransferProblem(p.getMessage());
         }
         if (PollResults.looksLike(sheet)) return PollResults.read(sheet);
+        if (FeedbackSheet.looksLike(sheet)) return FeedbackSheet.read(sheet);
         if (TextFile.starts(bytes, 0x50, 0x4B, 0x03, 0x04)) {
             Parsed.Results results = resultsInOtherSheets(bytes, filename);
             if (results != null) return results;
@@ -102,7 +103,8 @@ public final class Formats {
         if (!people) {
             String headers = String.join(", ", sheet.headers().stream().limit(6).toList());
             throw new TransferProblem("Row " + sheet.headerRow() + ": the columns (" + ZoomChat.shorten(headers) + ") are "
-                    + "neither poll results (such as Question, Option, Votes) nor people (such as Name, Email). If this is a "
+                    + "neither poll results (such as Question, Option, Votes), nor feedback answers (two of: would you recommend, a "
+                    + "rating, what did you value, what could be better), nor people (such as Name, Email). If this is a "
                     + "workbook with several sheets, save the sheet with the results on its own and bring that in.");
         }
         return new Parsed.People(Format.REGISTRATIONS, sheet);

@@ -10,7 +10,7 @@ import java.util.List;
  * with the registration they were matched to (or none, for the organiser to choose).
  */
 public record ImportPlan(List<FileSummary> files, List<Item> items, List<Skipped> skipped, List<Sender> senders,
-        List<Person> people, int reactions) {
+        List<Person> people, int reactions, Feedback feedback) {
 
     public ImportPlan {
         files = List.copyOf(files);
@@ -18,6 +18,7 @@ public record ImportPlan(List<FileSummary> files, List<Item> items, List<Skipped
         skipped = List.copyOf(skipped);
         senders = List.copyOf(senders);
         people = List.copyOf(people);
+        feedback = feedback == null ? Feedback.NONE : feedback;
     }
 
     /** True when a file could not be read: then nothing at all is brought in. */
@@ -72,4 +73,48 @@ public record ImportPlan(List<FileSummary> files, List<Item> items, List<Skipped
     /** Someone in an attendance report, who becomes a participant who joined at that time. */
     public record Person(String key, String name, String email, Long registrationId, Instant joined, String file,
             String where) {}
+
+    /**
+     * What feedback sheets would add to the event's feedback form: responses, and the organiser's
+     * own questions they answer (new ones to add, and those the form has already, by label).
+     */
+    public record Feedback(List<Response> responses, List<NewQuestion> questions, List<String> reused) {
+        static final Feedback NONE = new Feedback(List.of(), List.of(), List.of());
+
+        public Feedback {
+            responses = List.copyOf(responses);
+            questions = List.copyOf(questions);
+            reused = List.copyOf(reused);
+        }
+
+        /** How many responses are from people matched to a registration. */
+        public long matched() {
+            return responses.stream().filter(r -> r.registrationId() != null).count();
+        }
+
+        public boolean any() {
+            return !responses.isEmpty() || !questions.isEmpty();
+        }
+    }
+
+    /**
+     * One row of a feedback sheet as it would be saved. {@code key} is "registration:ID" when the
+     * person was matched to a registration, else "import:" with the file's hash and the row;
+     * {@code name} is what is kept of who they are (null when the form is anonymous);
+     * {@code answers} are to the organiser's own questions, by label.
+     */
+    public record Response(String key, String file, String where, Long registrationId, String matchedTo, String name,
+            Boolean recommend, Integer score, String valued, String better, java.util.Map<String, String> answers) {
+        public Response {
+            answers = java.util.Map.copyOf(answers);
+        }
+    }
+
+    /** One of the organiser's own questions a feedback sheet would add to the form, from a column. */
+    public record NewQuestion(String label, app.cairn.registration.QuestionKind kind, List<String> choices, String file,
+            String column) {
+        public NewQuestion {
+            choices = List.copyOf(choices);
+        }
+    }
 }

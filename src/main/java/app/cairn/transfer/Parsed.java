@@ -81,6 +81,40 @@ public sealed interface Parsed {
     /** A question asked in a Q&A tool. */
     record Question(int row, String text, String author, int upvotes, boolean answered) {}
 
-    /** A sheet of people (registrations or feedback), brought in through the registration import. */
+    /** A sheet of people (registrations), brought in through the registration import. */
     record People(Format format, app.cairn.registration.Sheet sheet) implements Parsed {}
+
+    /** A sheet of evaluation answers, one row per person, with what each column is. */
+    record Feedback(Format format, app.cairn.registration.Sheet sheet, List<Column> columns) implements Parsed {
+        public Feedback {
+            columns = List.copyOf(columns);
+        }
+
+        /** The columns of one kind, in sheet order. */
+        public List<Column> of(Role role) {
+            return columns.stream().filter(c -> c.role() == role).toList();
+        }
+    }
+
+    /** One column of a feedback sheet: its place, its header and what it is. */
+    record Column(int index, String header, Role role) {}
+
+    /** What a feedback sheet's column holds. */
+    enum Role {
+        /** The form's own bookkeeping (ID, start and completion times, timestamp, language): never a question. */
+        METADATA,
+        NAME,
+        EMAIL,
+        RECOMMEND,
+        SCORE,
+        VALUED,
+        BETTER,
+        /** One of the organiser's own questions. */
+        QUESTION;
+
+        /** One of the four questions every Cairn feedback form asks. */
+        public boolean standard() {
+            return this == RECOMMEND || this == SCORE || this == VALUED || this == BETTER;
+        }
+    }
 }

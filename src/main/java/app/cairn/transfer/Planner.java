@@ -46,9 +46,15 @@ final class Planner {
     /** An uploaded file, read (or not). */
     record Loaded(String filename, String sha256, Parsed parsed, String problem) {}
 
-    /** What the planner knows of the event. */
+    /** What the planner knows of the event: {@code feedback} is what its feedback form has already. */
     record Context(EventPlan plan, List<Registrant> registrants, Set<String> hostNames, Set<String> existingKeys,
-            Map<String, String> importedFiles, boolean logHasSegments, Map<String, String> choices) {}
+            Map<String, String> importedFiles, boolean logHasSegments, Map<String, String> choices,
+            FeedbackRows.Form feedback) {
+        Context(EventPlan plan, List<Registrant> registrants, Set<String> hostNames, Set<String> existingKeys,
+                Map<String, String> importedFiles, boolean logHasSegments, Map<String, String> choices) {
+            this(plan, registrants, hostNames, existingKeys, importedFiles, logHasSegments, choices, FeedbackRows.Form.NONE);
+        }
+    }
 
     private final Context context;
     private final Schedule schedule;
@@ -58,12 +64,15 @@ final class Planner {
     private final Map<String, SenderDraft> senders = new LinkedHashMap<>();
     private final List<Person> people = new ArrayList<>();
     private final Map<String, Integer> seenKeys = new java.util.HashMap<>();
+    private final FeedbackRows feedback;
     private int reactions;
 
     private Planner(Context context) {
         this.context = context;
         this.schedule = context.plan().schedule();
         this.segments = context.plan().segments();
+        this.feedback = new FeedbackRows(context.feedback() == null ? FeedbackRows.Form.NONE : context.feedback(),
+                this::match, skipped);
     }
 
     static ImportPlan plan(Context context, List<Loaded> files) {
@@ -88,6 +97,7 @@ final class Planner {
             else if (p instanceof Parsed.Attendance a) attendance(f.filename(), a);
             else if (p instanceof Parsed.Notes n) notes(f.filename(), n);
             else if (p instanceof Parsed.Results r) results(f.filename(), r);
+            else if (p instanceof Parsed.Feedback fb) feedback.add(f.filename(), f.sha256(), fb);
             else if (p instanceof Parsed.People) {
                 skipped.add(new Skipped(f.filename(), "whole file", "A sheet of people: it goes through the "
                         + "registration import, where you check how its columns are matched."));
@@ -98,7 +108,7 @@ final class Planner {
         items.sort(Comparator.comparing(Item::at));
         List<Sender> out = new ArrayList<>();
         for (SenderDraft d : senders.values()) out.add(d.finish());
-        return new ImportPlan(summaries, items, skipped, out, people, reactions);
+        return new ImportPlan(summaries, items, skipped, out, people, reactions, feedback.finish());
     }
 
     // ---- chats

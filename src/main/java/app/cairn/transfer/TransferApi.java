@@ -108,6 +108,29 @@ public final class TransferApi implements Routes {
             o.put("where", i.where());
             return o;
         }).toList());
+        Map<String, Object> fb = new LinkedHashMap<>();
+        fb.put("responses", p.feedback().responses().size());
+        fb.put("matched", p.feedback().matched());
+        fb.put("questionsToAdd", p.feedback().questions().stream().map(q -> {
+            Map<String, Object> o = new LinkedHashMap<>();
+            o.put("label", q.label());
+            o.put("kind", q.kind().code());
+            o.put("choices", q.choices());
+            o.put("file", q.file());
+            return o;
+        }).toList());
+        fb.put("questionsReused", p.feedback().reused());
+        fb.put("rows", p.feedback().responses().stream().map(r -> {
+            Map<String, Object> o = new LinkedHashMap<>();
+            o.put("file", r.file());
+            o.put("where", r.where());
+            o.put("registrationId", r.registrationId());
+            o.put("matchedTo", r.matchedTo());
+            o.put("recommend", r.recommend() == null ? null : r.recommend() ? "yes" : "no");
+            o.put("score", r.score());
+            return o;
+        }).toList());
+        m.put("feedback", fb);
         m.put("skipped", p.skipped());
         return m;
     }

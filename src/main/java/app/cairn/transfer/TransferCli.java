@@ -149,10 +149,20 @@ public final class TransferCli {
                     ? "matched to " + s.matchedTo() : s.host() ? "a host (their words are the organiser's)"
                     : "anonymous (match them with --match \"" + s.name() + "=their email\" if you know who they are)"));
         }
+        var fb = plan.feedback();
+        if (fb.any()) {
+            out.println("  feedback: " + fb.responses().size() + " responses (" + fb.matched()
+                    + " matched to registrations, the others kept without one)");
+            for (var q : fb.questions()) {
+                out.println("  feedback question to add: \"" + q.label() + "\" (" + q.kind().label()
+                        + (q.choices().isEmpty() ? "" : ": " + String.join(", ", q.choices())) + ")");
+            }
+            for (String q : fb.reused()) out.println("  feedback question already on the form: \"" + q + "\"");
+        }
         try {
             var result = transfer.importFiles(accountId, eventId, files, choices);
-            out.println("Brought in " + result.added() + " items and " + result.participants() + " people; "
-                    + result.skipped() + " skipped.");
+            out.println("Brought in " + result.added() + " items, " + result.participants() + " people and "
+                    + result.feedbackResponses() + " feedback responses; " + result.skipped() + " skipped.");
             return 0;
         } catch (Invalid e) {
             out.println(String.join(" ", e.fields().values()));

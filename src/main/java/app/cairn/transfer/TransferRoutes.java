@@ -68,6 +68,26 @@ public final class TransferRoutes implements Routes {
             return t.length() > 160 ? t.substring(0, 160) + "…" : t;
         }
 
+        /** The feedback responses worth showing one by one (the first 300). */
+        public List<ImportPlan.Response> responses() {
+            return plan.feedback().responses().stream().limit(300).toList();
+        }
+
+        public String recommend(ImportPlan.Response r) {
+            return r.recommend() == null ? "Blank" : r.recommend() ? "Yes" : "No";
+        }
+
+        /** Who a response is from, as the preview says it. */
+        public String from(ImportPlan.Response r) {
+            if (r.matchedTo() != null) return r.matchedTo();
+            return r.name() != null ? r.name() + " (not registered)" : "Anonymous";
+        }
+
+        /** What kind of question a column becomes, in words. */
+        public String kind(ImportPlan.NewQuestion q) {
+            return q.kind().label() + (q.choices().isEmpty() ? "" : ": " + String.join(", ", q.choices()));
+        }
+
         /** The items worth showing one by one: not every vote and upvote. */
         public List<ImportPlan.Item> shown() {
             return plan.items().stream().filter(i -> !i.kind().equals("vote") && !i.kind().equals("upvote")
@@ -179,7 +199,8 @@ public final class TransferRoutes implements Routes {
         try {
             var result = transfer.importFiles(l.viewer().accountId(), eventId, files, choices);
             transfer.forget(batch);
-            Flash.set(ctx, "Brought in " + result.added() + " items and " + result.participants() + " people"
+            Flash.set(ctx, "Brought in " + result.added() + " items, " + result.participants() + " people and "
+                    + result.feedbackResponses() + " feedback responses"
                     + (result.skipped() > 0 ? "; " + result.skipped() + " skipped, as the preview said." : "."));
             ctx.redirect(l.base());
         } catch (Invalid e) {

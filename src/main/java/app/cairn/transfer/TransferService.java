@@ -3,6 +3,8 @@ package app.cairn.transfer;
 import app.cairn.common.Invalid;
 import app.cairn.event.EventPlan;
 import app.cairn.event.Host;
+import app.cairn.feedback.FeedbackForm;
+import app.cairn.feedback.FeedbackService;
 import app.cairn.live.Contribution;
 import app.cairn.live.Entry;
 import app.cairn.live.LiveService;
@@ -38,14 +40,16 @@ public final class TransferService {
     private final TransferStore store;
     private final RegistrationService registrations;
     private final LiveService live;
+    private final FeedbackService feedback;
     private final LongFunction<String> accountName;
     private final Clock clock;
 
-    public TransferService(Jdbi jdbi, RegistrationService registrations, LiveService live,
+    public TransferService(Jdbi jdbi, RegistrationService registrations, LiveService live, FeedbackService feedback,
             LongFunction<String> accountName, Clock clock) {
         this.store = new TransferStore(jdbi);
         this.registrations = registrations;
         this.live = live;
+        this.feedback = feedback;
         this.accountName = accountName;
         this.clock = clock;
     }
@@ -53,8 +57,8 @@ public final class TransferService {
     /** A file as uploaded. */
     public record Upload(String filename, byte[] content) {}
 
-    /** What was brought in. */
-    public record Result(int added, int participants, int skipped, List<String> files) {}
+    /** What was brought in: log items, people from attendance reports, feedback responses, and what was skipped. */
+    public record Result(int added, int participants, int skipped, List<String> files, int feedbackResponses) {}
 
     // ---- uploads held for the web page
 
@@ -107,7 +111,7 @@ public final class TransferService {
                 people.stream().filter(r -> r.status() != Registration.Status.CANCELLED)
                         .map(r -> new Planner.Registrant(r.id(), r.name(), r.email())).toList(),
                 hosts, store.itemKeys(eventId), store.importedFiles(eventId), segments,
-                choices == null ? Map.of() : choices);
+                choices == null ? Map.of() : choices, feedbackForm(eventId));
         return Planner.plan(context, loaded);
     }
 
@@ -140,7 +144,15 @@ public final class TransferService {
         }
     }
 
-    /** Imports the files: all of them, or, when any cannot be read, none. */
+    private FeedbackRows.Form feedbackForm(long eventId) {
+        FeedbackForm form = feedback.form(eventId);
+        return new FeedbackRows.Form(form.anonymous(), form.questions(), feedback.respondents(eventId));
+    }
+
+    /**
+     * Imports the files: all of them, or, when any cannot be read, none. Feedback responses and the
+     * questions they answer are saved first, in one transaction, so a failure there saves nothing.
+     */
     public Result importFiles(long accountId, long eventId, List<Upload> files, Map<String, String> choices) {
         var managed = registrations.manage(accountId, eventId);
         List<Registration> people = registrations.registrations(accountId, eventId);
@@ -148,6 +160,14 @@ public final class TransferService {
         if (plan.blocked()) {
             var bad = plan.files().stream().filter(f -> f.problem() != null).findFirst().orElseThrow();
             throw Invalid.field("files", bad.filename() + ": " + bad.problem() + " Nothing was brought in.");
+        }
+        int responses = 0;
+        ImportPlan.Feedback fb = plan.feedback();
+        if (fb.any()) {
+            responses = feedback.bringIn(accountId, eventId, fb.questions().stream()
+                    .map(q -> new FeedbackService.NewQuestion(q.kind(), q.label(), q.choices())).toList(),
+                    fb.responses().stream().map(r -> new FeedbackService.Brought(r.key(), r.name(), r.recommend(), r.score(),
+                            r.valued(), r.better(), r.answers())).toList());
         }
         Map<Long, Registration> byId = new HashMap<>();
         for (Registration r : people) byId.put(r.id(), r);
@@ -189,13 +209,14 @@ public final class TransferService {
         List<String> names = new ArrayList<>();
         for (ImportPlan.FileSummary f : plan.files()) {
             if (f.alreadyOn() != null || f.format() == null || f.format() == Format.REGISTRATIONS) continue;
-            int added = (int) plan.items().stream().filter(i -> i.file().equals(f.filename())).count();
+            int added = (int) (plan.items().stream().filter(i -> i.file().equals(f.filename())).count()
+                    + fb.responses().stream().filter(r -> r.file().equals(f.filename())).count());
             store.insertImport(eventId, f.sha256(), f.filename(), f.format().name(), added, accountId, clock.instant());
             names.add(f.filename());
         }
-        log.info("transfer imported event={} files={} items={} people={}", eventId, names.size(), plan.items().size(),
-                plan.people().size());
-        return new Result(plan.items().size(), plan.people().size(), plan.skipped().size(), names);
+        log.info("transfer imported event={} files={} items={} people={} feedback={}", eventId, names.size(),
+                plan.items().size(), plan.people().size(), responses);
+        return new Result(plan.items().size(), plan.people().size(), plan.skipped().size(), names, responses);
     }
 
     private void join(long eventId, ImportPlan.Person p, Map<Long, Registration> byId) {

@@ -12,9 +12,24 @@ import com.code_intelligence.jazzer.junit.FuzzTest;
  * 30 seconds.
  */
 class FormatsFuzzTest {
+    /** The name an input is brought in under: the same bytes are tried as a workbook, a sheet or text. */
+    static String name(byte[] data) {
+        return data.length % 3 == 0 ? "upload.xlsx" : data.length % 3 == 1 ? "upload.csv" : "upload.txt";
+    }
+
+    /** The saved inputs include feedback form exports that the target reads as such, so the replay reaches that path. */
+    @org.junit.jupiter.api.Test
+    void the_saved_inputs_reach_feedback_sheets() {
+        for (String seed : new String[] {"seed-ms-forms-feedback.csv", "seed-ms-forms-feedback.xlsx",
+                "seed-google-forms-feedback.csv"}) {
+            byte[] data = FormatsTest.sample("FormatsFuzzTestInputs/reading_any_file_gives_what_it_says_or_a_plain_problem/" + seed);
+            assertThat(Formats.read(data, name(data))).as(seed).isInstanceOf(Parsed.Feedback.class);
+        }
+    }
+
     @FuzzTest(maxDuration = "30s")
     void reading_any_file_gives_what_it_says_or_a_plain_problem(byte[] data) {
-        String name = data.length % 3 == 0 ? "upload.xlsx" : data.length % 3 == 1 ? "upload.csv" : "upload.txt";
+        String name = name(data);
         Parsed parsed;
         try {
             parsed = Formats.read(data, name);
@@ -43,6 +58,13 @@ class FormatsFuzzTest {
             assertThat(r.polls()).allMatch(p -> p.votes() >= 0 && !p.options().isEmpty());
         } else if (parsed instanceof Parsed.People p) {
             assertThat(p.sheet().headers()).isNotEmpty();
+        } else if (parsed instanceof Parsed.Feedback f) {
+            assertThat(f.columns()).hasSameSizeAs(f.sheet().headers());
+            assertThat(f.columns().stream().filter(c -> c.role().standard())).hasSizeGreaterThanOrEqualTo(2);
+            assertThat(plan.feedback().responses().size()).isLessThanOrEqualTo(f.sheet().rows().size());
+            assertThat(plan.feedback().responses()).allMatch(r -> r.key().length() <= 80
+                    && (r.score() == null || r.score() >= 1 && r.score() <= 5));
+            assertThat(plan.feedback().questions().size()).isLessThanOrEqualTo(app.cairn.feedback.FeedbackService.MAX_QUESTIONS);
         }
     }
 }

@@ -177,6 +177,92 @@ class FormatsTest {
     }
 
     @Test
+    void a_microsoft_forms_evaluation_export_is_a_feedback_sheet_with_each_column_named() {
+        var feedback = (Parsed.Feedback) read("ms-forms-feedback.csv");
+        assertThat(feedback.format()).isEqualTo(Format.FEEDBACK);
+        assertThat(feedback.columns()).extracting(Parsed.Column::role).containsExactly(Parsed.Role.METADATA,
+                Parsed.Role.METADATA, Parsed.Role.METADATA, Parsed.Role.EMAIL, Parsed.Role.NAME, Parsed.Role.RECOMMEND,
+                Parsed.Role.SCORE, Parsed.Role.VALUED, Parsed.Role.BETTER, Parsed.Role.QUESTION);
+        assertThat(feedback.sheet().rows()).hasSize(6);
+    }
+
+    @Test
+    void a_google_forms_evaluation_export_is_a_feedback_sheet_whatever_the_order_of_its_questions() {
+        var feedback = (Parsed.Feedback) read("google-forms-feedback.csv");
+        assertThat(feedback.columns()).extracting(Parsed.Column::header, Parsed.Column::role).containsExactly(
+                tuple("Timestamp", Parsed.Role.METADATA),
+                tuple("Email address", Parsed.Role.EMAIL),
+                tuple("Overall, how would you rate the session? (1-5)", Parsed.Role.SCORE),
+                tuple("Would you recommend this event to a colleague?", Parsed.Role.RECOMMEND),
+                tuple("What did you value most?", Parsed.Role.VALUED),
+                tuple("What could we improve?", Parsed.Role.BETTER),
+                tuple("Anything else you would like to tell us?", Parsed.Role.QUESTION));
+    }
+
+    @Test
+    void an_evaluation_workbook_is_a_feedback_sheet_too() throws IOException {
+        try (var book = new org.apache.poi.xssf.usermodel.XSSFWorkbook()) {
+            var sheet = book.createSheet("Form1");
+            String[][] rows = {{"ID", "Start time", "Completion time", "Email", "Name", "How would you rate the event?",
+                    "What could be better?"}, {"1", "3/9/21 11:50", "3/9/21 11:52", "anonymous", "", "4", "More time"}};
+            for (int r = 0; r < rows.length; r++) {
+                var row = sheet.createRow(r);
+                for (int c = 0; c < rows[r].length; c++) row.createCell(c).setCellValue(rows[r][c]);
+            }
+            var out = new java.io.ByteArrayOutputStream();
+            book.write(out);
+            assertThat(Formats.read(out.toByteArray(), "Evaluation(1-24).xlsx")).isInstanceOf(Parsed.Feedback.class);
+        }
+    }
+
+    /**
+     * The rule, with samples of both sides: two or more of the standard evaluation questions make a
+     * feedback sheet; registration exports (Eventbrite, Google Forms, Microsoft Forms) stay sheets of people,
+     * even when one of their questions sounds like an evaluation.
+     */
+    @Test
+    void registration_sheets_stay_sheets_of_people_and_one_evaluation_like_question_is_not_enough() {
+        for (String name : new String[] {"eventbrite-attendees.csv", "google-forms-semicolons.csv", "microsoft-forms.xlsx"}) {
+            byte[] bytes = sample("/app/cairn/registration/imports/" + name);
+            assertThat(Formats.read(bytes, name)).as(name).isInstanceOf(Parsed.People.class);
+        }
+        byte[] one = ("Name,Email,What do you value most in your team?,If this event could answer one question, what would it be?\n"
+                + "Ann Lee,ann@x.example,Honesty,How to keep going\n").getBytes(StandardCharsets.UTF_8);
+        assertThat(Formats.read(one, "people.csv")).isInstanceOf(Parsed.People.class);
+        byte[] two = "Name,How would you rate the event?,What could be better?\nAnn Lee,4,Nothing\n".getBytes(StandardCharsets.UTF_8);
+        assertThat(Formats.read(two, "people.csv")).isInstanceOf(Parsed.Feedback.class);
+        byte[] noNames = "Would you recommend it?,Score out of 5\nYes,5\n".getBytes(StandardCharsets.UTF_8);
+        assertThat(Formats.read(noNames, "answers.csv")).isInstanceOf(Parsed.Feedback.class);
+    }
+
+    @Test
+    void each_header_is_read_as_what_it_asks() {
+        assertThat(FeedbackSheet.role("Would you recommend an event like this to a colleague?")).isEqualTo(Parsed.Role.RECOMMEND);
+        assertThat(FeedbackSheet.role("How likely are you to recommend us?")).isEqualTo(Parsed.Role.RECOMMEND);
+        assertThat(FeedbackSheet.role("How would you rate the event overall?")).isEqualTo(Parsed.Role.SCORE);
+        assertThat(FeedbackSheet.role("Rating")).isEqualTo(Parsed.Role.SCORE);
+        assertThat(FeedbackSheet.role("Score out of 5")).isEqualTo(Parsed.Role.SCORE);
+        assertThat(FeedbackSheet.role("What did you value about the event?")).isEqualTo(Parsed.Role.VALUED);
+        assertThat(FeedbackSheet.role("What did you like most?")).isEqualTo(Parsed.Role.VALUED);
+        assertThat(FeedbackSheet.role("What could be better?")).isEqualTo(Parsed.Role.BETTER);
+        assertThat(FeedbackSheet.role("How could we improve the session?")).isEqualTo(Parsed.Role.BETTER);
+        assertThat(FeedbackSheet.role("Which part of the session was most useful?")).isEqualTo(Parsed.Role.QUESTION);
+        assertThat(FeedbackSheet.role("If this event could answer one question, what would it be?"))
+                .isEqualTo(Parsed.Role.QUESTION);
+        assertThat(FeedbackSheet.role("Which organisation do you work for?")).isEqualTo(Parsed.Role.QUESTION);
+        for (String h : new String[] {"ID", "Start time", "Completion time", "Last modified time", "Timestamp", "Language",
+                "Total points", "Points - Would you recommend?"}) {
+            assertThat(FeedbackSheet.role(h)).as(h).isEqualTo(Parsed.Role.METADATA);
+        }
+        assertThat(FeedbackSheet.role("Email address")).isEqualTo(Parsed.Role.EMAIL);
+        assertThat(FeedbackSheet.role("Your full name")).isEqualTo(Parsed.Role.NAME);
+        // Two rating columns: the one that says "overall" is the score, the other the organiser's own question.
+        assertThat(FeedbackSheet.columns(java.util.List.of("How would you rate the speaker?",
+                "How would you rate the event overall?"))).extracting(Parsed.Column::role)
+                .containsExactly(Parsed.Role.QUESTION, Parsed.Role.SCORE);
+    }
+
+    @Test
     void a_sheet_of_neither_results_nor_people_names_its_header_row() {
         byte[] csv = "\nSession,Date,Participants\nKindness,2021-03-09,14\n".getBytes(StandardCharsets.UTF_8);
         assertThatThrownBy(() -> Formats.read(csv, "summary.csv")).isInstanceOf(TransferProblem.class)

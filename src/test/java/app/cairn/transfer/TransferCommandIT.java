@@ -61,6 +61,16 @@ class TransferCommandIT {
         assertThat(again.code()).as(again.out()).isZero();
         assertThat(again.out()).contains("already brought in").contains("Brought in 0 items");
 
+        Run feedback = cairn("import", "--data", data.toString(), "--event", "making-space-to-reflect",
+                sample("ms-forms-feedback.csv").toString());
+        assertThat(feedback.code()).as(feedback.out()).isZero();
+        assertThat(feedback.out()).contains("ms-forms-feedback.csv: Feedback form responses")
+                .contains("skipped ms-forms-feedback.csv row 4: \"great\" is not a score from 1 to 5")
+                .contains("feedback: 5 responses (0 matched to registrations")
+                .contains("feedback question to add: \"Which part of the session was most useful?\" (Choose one: "
+                        + "Breakout rooms, Opening perspective, Closing reflections)")
+                .contains("and 5 feedback responses");
+
         Run bad = cairn("import", "--data", data.toString(), "--event", "making-space-to-reflect",
                 sample("zoom-cloud.txt").toString(), Files.writeString(dir.resolve("bad.txt"), "nonsense here").toString());
         assertThat(bad.code()).isEqualTo(1);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
 import app.cairn.Cairn;
+import app.cairn.feedback.FeedbackService;
 import app.cairn.live.Contribution;
 import app.cairn.live.Entry;
 import app.cairn.store.Database;
@@ -122,6 +123,69 @@ class TransferHttpIT {
             assertThat(server.services().live().log(s.eventId())).hasSameSizeAs(log);
             var previewAgain = JSON.readTree(upload(s.api(), api + "/preview", files("zoom-one-line.txt")).body());
             assertThat(previewAgain.get("files").get(0).get("alreadyBroughtIn").asText()).contains("zoom-one-line.txt");
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Database.Vendor.class)
+    void a_forms_evaluation_export_is_previewed_then_becomes_the_events_feedback_once_and_the_pack_counts_it(
+            Database.Vendor vendor) throws Exception {
+        try (TestServer server = TestServer.start(vendor)) {
+            Setup s = setUp(server);
+            long account = server.services().accounts().byEmail("sam@cairn.example").orElseThrow().id();
+            var feedback = server.services().feedback();
+            String api = "/api/v1/events/" + s.eventId() + "/bring-in";
+            var previewed = upload(s.api(), api + "/preview", files("ms-forms-feedback.csv"));
+            assertThat(previewed.status()).as(previewed.body()).isEqualTo(200);
+            JsonNode preview = JSON.readTree(previewed.body());
+            assertThat(preview.get("canImport").asBoolean()).isTrue();
+            assertThat(preview.get("files").get(0).get("format").asText()).isEqualTo("feedback");
+            JsonNode fb = preview.get("feedback");
+            assertThat(fb.get("responses").asInt()).isEqualTo(5);
+            assertThat(fb.get("matched").asInt()).isEqualTo(2);
+            assertThat(fb.get("questionsToAdd")).singleElement().satisfies(q -> {
+                assertThat(q.get("label").asText()).isEqualTo("Which part of the session was most useful?");
+                assertThat(q.get("kind").asText()).isEqualTo("single_choice");
+            });
+            assertThat(fb.get("rows").get(0).get("matchedTo").asText()).isEqualTo("Priya Shah");
+            assertThat(preview.get("skipped").toString()).contains("row 4").contains("\\\"great\\\" is not a score from 1 to 5")
+                    .contains("row 5").contains("counts as not answered").contains("row 6");
+            assertThat(feedback.anonymisedResponses(s.eventId())).as("a preview saves nothing").isEmpty();
+            assertThat(feedback.form(s.eventId()).questions()).isEmpty();
+
+            var imported = upload(s.api(), api, files("ms-forms-feedback.csv"));
+            assertThat(imported.status()).as(imported.body()).isEqualTo(201);
+            assertThat(JSON.readTree(imported.body()).get("feedbackResponses").asInt()).isEqualTo(5);
+            assertThat(feedback.form(s.eventId()).questions()).singleElement()
+                    .satisfies(q -> assertThat(q.options()).containsExactly("Breakout rooms", "Opening perspective",
+                            "Closing reflections"));
+            var stored = feedback.storedResponses(account, s.eventId());
+            assertThat(stored).hasSize(5).extracting(FeedbackService.Stored::personKey).filteredOn(k -> k.startsWith("registration:"))
+                    .hasSize(2);
+            assertThat(stored).as("the form is anonymous: no names kept").allMatch(x -> x.response().name() == null);
+            assertThat(server.services().live().log(s.eventId())).as("feedback is not a log entry").isEmpty();
+
+            var again = upload(s.api(), api, files("ms-forms-feedback.csv"));
+            assertThat(again.status()).as(again.body()).isEqualTo(201);
+            assertThat(JSON.readTree(again.body()).get("feedbackResponses").asInt()).isZero();
+            assertThat(feedback.anonymisedResponses(s.eventId())).hasSize(5);
+            assertThat(feedback.form(s.eventId()).questions()).hasSize(1);
+            var previewAgain = JSON.readTree(upload(s.api(), api + "/preview", files("ms-forms-feedback.csv")).body());
+            assertThat(previewAgain.get("files").get(0).get("alreadyBroughtIn").asText()).contains("ms-forms-feedback.csv");
+            assertThat(previewAgain.get("feedback").get("responses").asInt()).isZero();
+
+            // A second export with the same people adds only what is new: the matched people have answered.
+            var google = upload(s.api(), api, files("google-forms-feedback.csv"));
+            assertThat(google.status()).as(google.body()).isEqualTo(201);
+            assertThat(JSON.readTree(google.body()).get("feedbackResponses").asInt()).as("Tom answered already").isEqualTo(1);
+
+            var evaluation = server.services().packs().draft(account, s.eventId()).section("evaluation").orElseThrow();
+            assertThat(evaluation.figures()).extracting(app.cairn.pack.Pack.Figure::value)
+                    .containsExactly("6", "80%", "4.0/5");
+            assertThat(evaluation.charts()).extracting(app.cairn.pack.Pack.Chart::title)
+                    .contains("Which part of the session was most useful?");
+            assertThat(evaluation.groups().get(0).quotes()).extracting(app.cairn.pack.Pack.Quote::text)
+                    .contains("Hearing how other teams protect time to think", "The chat");
         }
     }
 
