@@ -441,7 +441,7 @@ public final class Cairn implements Runnable {
                 invitations, templateService, events, agendas, live.service(), registrations, organisations, insights,
                 themes.service(), feedback, packs, transfer,
                 new app.cairn.transfer.ArchiveService(events, agendas, communities, registrations, live.service(), packs,
-                        themes.service(), clock));
+                        themes.service(), feedback, clock));
         return new Wiring(services, mailer, live, themes);
     }
 

@@ -46,4 +46,18 @@ public final class Archive {
     public record SectionPart(String text, boolean hidden) {}
 
     public record HandThemePart(String label, String summary, List<Long> seqs) {}
+
+    /**
+     * The feedback form: its settings, the organiser's own questions, and the responses. A response's
+     * {@code personKey} is "registration:ID" or "participant:ID" (the archive's ids) or a key of an
+     * import ("import:…"); its answers name questions by their ids here; {@code name} is present only
+     * when the form is not anonymous.
+     */
+    public record FeedbackPart(boolean anonymous, String state, Instant openedAt, Instant closedAt, Instant linksSentAt,
+            List<FeedbackQuestionPart> questions, List<FeedbackResponsePart> responses) {}
+
+    public record FeedbackQuestionPart(long id, String kind, String label, List<String> choices) {}
+
+    public record FeedbackResponsePart(long id, String personKey, String name, String recommend, Integer score,
+            String valued, String better, Map<Long, String> answers, Instant updatedAt) {}
 }

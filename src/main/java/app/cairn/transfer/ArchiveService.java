@@ -7,6 +7,11 @@ import app.cairn.event.EventInput;
 import app.cairn.event.EventPlan;
 import app.cairn.event.EventService;
 import app.cairn.event.Segment;
+import app.cairn.feedback.FeedbackForm;
+import app.cairn.feedback.FeedbackQuestion;
+import app.cairn.feedback.FeedbackResponse;
+import app.cairn.feedback.FeedbackService;
+import app.cairn.registration.QuestionKind;
 import app.cairn.event.SegmentInput;
 import app.cairn.live.Contribution;
 import app.cairn.live.Entry;
@@ -64,16 +69,18 @@ public final class ArchiveService {
     private final LiveService live;
     private final app.cairn.pack.PackService packs;
     private final app.cairn.themes.ThemeService themes;
+    private final FeedbackService feedback;
     private final Clock clock;
 
     /**
-     * {@code packs} and {@code themes} may be null, when those features are not wired (then archives
-     * carry no pack or themes part).
+     * {@code packs}, {@code themes} and {@code feedback} may be null, when those features are not
+     * wired (then archives carry no pack, themes or feedback part).
      */
     public ArchiveService(EventService events, AgendaService agendas, CommunityService communities,
             RegistrationService registrations, LiveService live, app.cairn.pack.PackService packs,
-            app.cairn.themes.ThemeService themes, Clock clock) {
+            app.cairn.themes.ThemeService themes, FeedbackService feedback, Clock clock) {
         this.themes = themes;
+        this.feedback = feedback;
         this.events = events;
         this.agendas = agendas;
         this.communities = communities;
@@ -112,6 +119,7 @@ public final class ArchiveService {
                 x.accountId() != null, x.at(), x.contribution())).toList());
         if (packs != null) parts.put("pack.json", pack(accountId, eventId));
         if (themes != null) parts.put("themes.json", themes.keptThemes(eventId));
+        if (feedback != null) parts.put("feedback.json", feedbackPart(accountId, eventId));
         Map<String, String> manifestParts = new LinkedHashMap<>();
         parts.keySet().forEach(k -> manifestParts.put(k, "1"));
         manifestParts.put("registrations.csv", "1");
@@ -141,6 +149,19 @@ public final class ArchiveService {
                         .map(t -> new Archive.HandThemePart(t.label(), t.summary(), t.seqs())).toList());
     }
 
+    private Archive.FeedbackPart feedbackPart(long accountId, long eventId) {
+        FeedbackForm form = feedback.form(eventId);
+        return new Archive.FeedbackPart(form.anonymous(), form.state().name(), form.openedAt(), form.closedAt(),
+                form.linksSentAt(), form.questions().stream().map(q -> new Archive.FeedbackQuestionPart(q.id(),
+                        q.kind().code(), q.label(), q.choices())).toList(),
+                feedback.storedResponses(accountId, eventId).stream().map(x -> {
+                    FeedbackResponse r = x.response();
+                    return new Archive.FeedbackResponsePart(r.id(), x.personKey(), form.anonymous() ? null : r.name(),
+                            r.recommend() == null ? null : r.recommend() ? "yes" : "no", r.score(), r.valued(), r.better(),
+                            new java.util.TreeMap<>(r.answers()), r.updatedAt());
+                }).toList());
+    }
+
     private static String nz(String s) {
         return s == null ? "" : s;
     }
@@ -167,7 +188,7 @@ public final class ArchiveService {
     /** The archive read back, checked before anything is saved. */
     record Read(Manifest manifest, EventPart event, List<SegmentPart> agenda, List<RegistrationPart> registrations,
             List<ParticipantPart> participants, List<EntryPart> log, Archive.PackPart pack,
-            List<app.cairn.themes.ThemeService.KeptTheme> themes, List<String> unknown) {}
+            List<app.cairn.themes.ThemeService.KeptTheme> themes, Archive.FeedbackPart feedback, List<String> unknown) {}
 
     static Read read(byte[] bytes) {
         if (bytes.length > MAX_ARCHIVE) throw new TransferProblem("The archive is larger than 50 MB.");
@@ -210,10 +231,12 @@ public final class ArchiveService {
                 tf.constructType(Archive.PackPart.class)) : null;
         List<app.cairn.themes.ThemeService.KeptTheme> kept = files.containsKey("themes.json") ? part(files.get("themes.json"),
                 "themes.json", tf.constructCollectionType(List.class, app.cairn.themes.ThemeService.KeptTheme.class)) : List.of();
+        Archive.FeedbackPart fb = files.containsKey("feedback.json") ? part(files.get("feedback.json"), "feedback.json",
+                tf.constructType(Archive.FeedbackPart.class)) : null;
         List<String> known = List.of("manifest.json", "event.json", "agenda.json", "registrations.json",
-                "participants.json", "log.json", "registrations.csv", "pack.json", "themes.json");
+                "participants.json", "log.json", "registrations.csv", "pack.json", "themes.json", "feedback.json");
         List<String> unknown = files.keySet().stream().filter(k -> !known.contains(k)).toList();
-        Read read = new Read(manifest, event, agenda, regs, parts, entries, pack, kept, unknown);
+        Read read = new Read(manifest, event, agenda, regs, parts, entries, pack, kept, fb, unknown);
         check(read);
         return read;
     }
@@ -270,6 +293,62 @@ public final class ArchiveService {
                         + "is missing.");
             }
             if (!seen.add(e.seq())) throw new TransferProblem("log.json: entry " + e.seq() + " appears twice.");
+        }
+        if (a.feedback() != null) checkFeedback(a.feedback(), a.registrations(), people);
+    }
+
+    /** Refuses a feedback part whose questions or responses do not hang together with the rest of the archive. */
+    private static void checkFeedback(Archive.FeedbackPart f, List<RegistrationPart> registrations,
+            java.util.Set<Long> participants) {
+        if (f.state() != null && java.util.Arrays.stream(FeedbackForm.State.values()).noneMatch(x -> x.name().equals(f.state()))) {
+            throw new TransferProblem("feedback.json: the form's state \"" + ZoomChat.shorten(f.state())
+                    + "\" is not draft, open or closed.");
+        }
+        if (f.questions() == null || f.responses() == null) {
+            throw new TransferProblem("feedback.json: the questions or the responses are missing.");
+        }
+        java.util.Set<Long> questions = new java.util.HashSet<>();
+        for (var q : f.questions()) {
+            var kind = q == null || q.kind() == null ? java.util.Optional.<QuestionKind>empty() : QuestionKind.ofCode(q.kind());
+            if (kind.isEmpty() || q.label() == null || q.label().isBlank() || q.label().length() > 300
+                    || q.choices() == null || q.choices().stream().anyMatch(c -> c == null || c.length() > 200)
+                    || kind.get().hasChoices() && q.choices().size() < 2) {
+                throw new TransferProblem("feedback.json: a question has no kind Cairn knows, no label, or choices that "
+                        + "do not fit it.");
+            }
+            if (!questions.add(q.id())) throw new TransferProblem("feedback.json: question " + q.id() + " appears twice.");
+        }
+        java.util.Set<Long> regs = new java.util.HashSet<>();
+        for (RegistrationPart r : registrations) if (r != null) regs.add(r.id());
+        java.util.Set<String> keys = new java.util.HashSet<>();
+        for (var r : f.responses()) {
+            if (r == null || r.personKey() == null) throw new TransferProblem("feedback.json: a response says nobody gave it.");
+            String who = "feedback.json: response " + r.id();
+            if (KeptIds.person(r.personKey(), id -> regs.contains(id) ? id : null,
+                    id -> participants.contains(id) ? id : null) == null) {
+                throw new TransferProblem(who + " is by a person the archive does not list.");
+            }
+            if (!keys.add(r.personKey())) throw new TransferProblem(who + ": the same person answered twice.");
+            if (r.recommend() != null && !r.recommend().equals("yes") && !r.recommend().equals("no")) {
+                throw new TransferProblem(who + ": the recommend answer is neither yes nor no.");
+            }
+            if (r.score() != null && (r.score() < 1 || r.score() > 5)) {
+                throw new TransferProblem(who + ": the score is not from 1 to 5.");
+            }
+            List<String> texts = new ArrayList<>();
+            texts.add(r.valued());
+            texts.add(r.better());
+            if (r.answers() != null) {
+                for (var answer : r.answers().entrySet()) {
+                    if (answer.getKey() == null || !questions.contains(answer.getKey()) || answer.getValue() == null) {
+                        throw new TransferProblem(who + " answers a question the archive does not list.");
+                    }
+                    texts.add(answer.getValue());
+                }
+            }
+            if (texts.stream().anyMatch(t -> t != null && t.codePointCount(0, t.length()) > FeedbackService.MAX_TEXT)) {
+                throw new TransferProblem(who + " has an answer longer than " + FeedbackService.MAX_TEXT + " characters.");
+            }
         }
     }
 
@@ -398,9 +477,15 @@ public final class ArchiveService {
             participantIds.put(p.id(), made.id());
         }
         List<String> notBroughtIn = new ArrayList<>(a.unknown());
+        Map<Long, Long> responseIds = Map.of();
+        if (a.feedback() != null) {
+            if (feedback == null) notBroughtIn.add("feedback.json");
+            else responseIds = feedback.restore(accountId, eventId, restore(a.feedback(), eventId, registrationIds,
+                    participantIds));
+        }
         if (a.pack() != null) {
             if (packs == null) notBroughtIn.add("pack.json");
-            else restorePack(accountId, eventId, a.pack(), seqs);
+            else restorePack(accountId, eventId, a.pack(), seqs, responseIds);
         }
         if (!a.themes().isEmpty()) {
             if (themes == null) notBroughtIn.add("themes.json");
@@ -413,7 +498,29 @@ public final class ArchiveService {
                 participantIds.size(), entries, notBroughtIn);
     }
 
-    private void restorePack(long accountId, long eventId, Archive.PackPart pack, Map<Long, Long> seqs) {
+    /** The archive's form for this event: people's keys renumbered (already checked to be listed). */
+    private static FeedbackService.Restore restore(Archive.FeedbackPart f, long eventId, Map<Long, Long> registrationIds,
+            Map<Long, Long> participantIds) {
+        List<FeedbackQuestion> questions = new ArrayList<>();
+        for (int i = 0; i < f.questions().size(); i++) {
+            var q = f.questions().get(i);
+            questions.add(new FeedbackQuestion(q.id(), i + 1, QuestionKind.ofCode(q.kind()).orElseThrow(), q.label(),
+                    q.choices()));
+        }
+        List<FeedbackService.Stored> responses = new ArrayList<>();
+        for (var r : f.responses()) {
+            String key = KeptIds.person(r.personKey(), registrationIds::get, participantIds::get);
+            if (key == null) continue;
+            responses.add(new FeedbackService.Stored(new FeedbackResponse(r.id(), eventId, r.name(),
+                    r.recommend() == null ? null : r.recommend().equals("yes"), r.score(), nz(r.valued()), nz(r.better()),
+                    r.answers() == null ? Map.of() : r.answers(), r.updatedAt()), key));
+        }
+        return new FeedbackService.Restore(f.anonymous(), f.state() == null ? FeedbackForm.State.draft
+                : FeedbackForm.State.valueOf(f.state()), f.openedAt(), f.closedAt(), f.linksSentAt(), questions, responses);
+    }
+
+    private void restorePack(long accountId, long eventId, Archive.PackPart pack, Map<Long, Long> seqs,
+            Map<Long, Long> responses) {
         if (pack.visibility() != null) {
             packs.updateSettings(accountId, eventId, pack.visibility(), pack.attributeQuotes(), pack.includeHosts());
         }
@@ -422,9 +529,13 @@ public final class ArchiveService {
         }
         if (pack.leftOut() != null) {
             for (String ref : pack.leftOut()) {
-                // Quotes from the log follow their entry; feedback is not in the archive yet.
+                // Quotes follow their log entry or their feedback response; a question is the same text anywhere.
                 if (ref.startsWith("log:") && seqs.containsKey(Long.parseLong(ref.substring(4)))) {
                     packs.leaveOut(accountId, eventId, "log:" + seqs.get(Long.parseLong(ref.substring(4))));
+                }
+                var feedbackRef = java.util.regex.Pattern.compile("(feedback-valued|feedback-better):(\\d{1,18})").matcher(ref);
+                if (feedbackRef.matches() && responses.containsKey(Long.parseLong(feedbackRef.group(2)))) {
+                    packs.leaveOut(accountId, eventId, feedbackRef.group(1) + ":" + responses.get(Long.parseLong(feedbackRef.group(2))));
                 }
             }
         }

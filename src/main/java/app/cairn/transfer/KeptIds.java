@@ -68,4 +68,23 @@ final class KeptIds {
             }
         }
     }
+
+    /**
+     * A feedback respondent's key for the event an archive became: "registration:ID" and
+     * "participant:ID" through the new ids, an import's own key ("import:…") as it is; null when
+     * the person is not there or the key is not one Cairn makes.
+     */
+    static String person(String key, java.util.function.LongFunction<Long> registrations,
+            java.util.function.LongFunction<Long> participants) {
+        if (key == null || key.length() > 80) return null;
+        if (key.startsWith("import:")) return key;
+        for (String kind : new String[] {"registration:", "participant:"}) {
+            if (!key.startsWith(kind)) continue;
+            String rest = key.substring(kind.length());
+            if (!rest.matches("\\d{1,18}")) return null;
+            Long now = (kind.startsWith("r") ? registrations : participants).apply(Long.parseLong(rest));
+            return now == null ? null : kind + now;
+        }
+        return null;
+    }
 }

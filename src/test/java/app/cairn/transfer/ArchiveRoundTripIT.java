@@ -63,7 +63,37 @@ class ArchiveRoundTripIT {
         // Streams are ordered by their ids, which the renumbering changes: compare them as a set.
         java.util.Collections.sort(kept);
         out.put("themes", kept.toString());
-        out.put("pack", parts.get("pack.json"));
+        // Feedback: people by their email or name, questions by their label, responses by their place.
+        Map<String, String> registrationEmails = new LinkedHashMap<>();
+        json.readTree(parts.get("registrations.json")).forEach(r -> registrationEmails.put(r.get("id").asText(),
+                r.get("email").asText()));
+        Map<String, String> participantNames = new LinkedHashMap<>();
+        json.readTree(parts.get("participants.json")).forEach(p -> participantNames.put(p.get("id").asText(),
+                p.get("name").asText()));
+        Map<String, String> responsePlaces = new LinkedHashMap<>();
+        if (parts.containsKey("feedback.json")) {
+            var feedback = (com.fasterxml.jackson.databind.node.ObjectNode) json.readTree(parts.get("feedback.json"));
+            Map<String, String> labels = new LinkedHashMap<>();
+            feedback.get("questions").forEach(q -> labels.put(q.get("id").asText(), q.get("label").asText()));
+            feedback.get("questions").forEach(q -> ((com.fasterxml.jackson.databind.node.ObjectNode) q).put("id", 0));
+            int place = 0;
+            for (JsonNode r : feedback.get("responses")) {
+                var o = (com.fasterxml.jackson.databind.node.ObjectNode) r;
+                responsePlaces.put(o.get("id").asText(), Integer.toString(place++));
+                o.put("id", 0);
+                String key = o.get("personKey").asText();
+                String[] k = key.split(":", 2);
+                o.put("personKey", k[0].equals("registration") ? "registration:" + registrationEmails.get(k[1])
+                        : k[0].equals("participant") ? "participant:" + participantNames.get(k[1]) : key);
+                var answers = json.createObjectNode();
+                r.get("answers").fields().forEachRemaining(a -> answers.set(labels.get(a.getKey()), a.getValue()));
+                o.set("answers", answers);
+            }
+            out.put("feedback", feedback.toString());
+        }
+        String pack = parts.get("pack.json");
+        var refs = java.util.regex.Pattern.compile("(feedback-valued|feedback-better):(\\d+)").matcher(pack == null ? "" : pack);
+        out.put("pack", pack == null ? null : refs.replaceAll(m -> m.group(1) + ":place" + responsePlaces.get(m.group(2))));
         return out;
     }
 
@@ -94,7 +124,7 @@ class ArchiveRoundTripIT {
             var s = TransferHttpIT.setUp(h2);
             var r = TransferHttpIT.upload(s.api(), "/api/v1/events/" + s.eventId() + "/bring-in",
                     TransferHttpIT.files("zoom-one-line.txt", "slido-qa.csv", "slido-polls.csv", "teams-attendance-old.csv",
-                            "breakout-notes.md"));
+                            "breakout-notes.md", "ms-forms-feedback.csv"));
             assertThat(r.status()).as(r.body()).isEqualTo(201);
             s.api().postJson("/api/v1/events/" + s.eventId() + "/registrations",
                     "{\"name\": \"=cmd|' /C calc'!A0\", \"email\": \"formula@example.org\", \"role\": \"Lead\","
@@ -107,13 +137,23 @@ class ArchiveRoundTripIT {
                     .filter(e -> e.contribution() instanceof Contribution.Message).map(Entry::seq).toList();
             packs.leaveOut(account, s.eventId(), "log:" + messages.get(0));
             packs.addTheme(account, s.eventId(), "Keeping it going", "After today", messages.subList(1, 3));
+            var feedback = h2.services().feedback();
+            feedback.setAnonymous(account, s.eventId(), false);
+            feedback.close(account, s.eventId());
+            long priyasAnswer = feedback.storedResponses(account, s.eventId()).stream()
+                    .filter(x -> x.personKey().startsWith("registration:")).findFirst().orElseThrow().response().id();
+            packs.leaveOut(account, s.eventId(), "feedback-valued:" + priyasAnswer);
             first = export(h2, s.api(), s.eventId());
         }
         Map<String, String> expected = normalised(first);
         assertThat(expected.get("csv")).contains("'=cmd").doesNotContain(",=cmd");
         assertThat(expected.get("log")).contains("How do we keep this going after today?");
         assertThat(expected.get("pack")).contains("\"visibility\" : \"public\"").contains("In our own words.")
-                .contains("Keeping it going").contains("log:");
+                .contains("Keeping it going").contains("log:").contains("feedback-valued:place0");
+        assertThat(expected.get("feedback")).contains("\"anonymous\":false").contains("\"state\":\"closed\"")
+                .contains("registration:priya.shah@nhs.example").contains("import:")
+                .contains("\"Which part of the session was most useful?\":\"Breakout rooms\"")
+                .contains("\"score\":5");
         byte[] second;
         try (TestServer pg = TestServer.start(Database.Vendor.POSTGRESQL)) {
             long eventId = importInto(pg, first);
@@ -124,6 +164,11 @@ class ArchiveRoundTripIT {
             assertThat(rounds).singleElement().satisfies(r -> assertThat(r.rooms()).extracting(room -> room.notes().size())
                     .containsExactly(2, 1, 0));
             long account = pg.services().accounts().byEmail("morag@example.org").orElseThrow().id();
+            var evaluation = pg.services().packs().draft(account, eventId).section("evaluation").orElseThrow();
+            assertThat(evaluation.figures()).extracting(app.cairn.pack.Pack.Figure::value).containsExactly("5", "75%", "4.3/5");
+            assertThat(evaluation.groups().get(0).quotes()).extracting(app.cairn.pack.Pack.Quote::text)
+                    .as("the quote left out stays out").doesNotContain("Hearing how other teams protect time to think")
+                    .contains("The honesty in my room");
             second = export(pg, pg.http().bearer(pg.services().apiTokens().create(account, "again")), eventId);
         }
         assertThat(normalised(second)).isEqualTo(expected);
@@ -183,6 +228,8 @@ class ArchiveRoundTripIT {
             assertThat(actual.get("participants")).isEqualTo(expected.get("participants"));
             assertThat(actual.get("registrations")).isEqualTo(expected.get("registrations"));
             assertThat(actual.get("pack")).isEqualTo(expected.get("pack"));
+            assertThat(expected.get("feedback")).as("the demo's feedback comes along").contains("\"personKey\"");
+            assertThat(actual.get("feedback")).isEqualTo(expected.get("feedback"));
             // The themes the facilitator kept come along, with every contribution in them.
             assertThat(expected.get("themes")).contains("notes-round-N|", "chat-N|", "answers-pN|");
             assertThat(actual.get("themes")).isEqualTo(expected.get("themes"));

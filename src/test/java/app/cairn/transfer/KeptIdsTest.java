@@ -31,4 +31,17 @@ class KeptIdsTest {
         assertThat(KeptIds.item("x1", Map.of(), Map.of(), Map.of(), Map.of())).isNull();
         assertThat(KeptIds.item("v.p9", Map.of(), Map.of(), Map.of(), Map.of())).isNull();
     }
+
+    @Test
+    void feedback_respondents_follow_their_registration_or_participant_and_imported_keys_stay() {
+        Map<Long, Long> registrations = Map.of(7L, 17L);
+        Map<Long, Long> participants = Map.of(3L, 13L);
+        assertThat(KeptIds.person("registration:7", registrations::get, participants::get)).isEqualTo("registration:17");
+        assertThat(KeptIds.person("participant:3", registrations::get, participants::get)).isEqualTo("participant:13");
+        assertThat(KeptIds.person("import:0123456789ab:4", registrations::get, participants::get))
+                .isEqualTo("import:0123456789ab:4");
+        for (String unknown : new String[] {"registration:8", "participant:7", "registration:x", "someone", "participant:"}) {
+            assertThat(KeptIds.person(unknown, registrations::get, participants::get)).as(unknown).isNull();
+        }
+    }
 }
