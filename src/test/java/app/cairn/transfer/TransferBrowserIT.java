@@ -65,6 +65,26 @@ class TransferBrowserIT {
             browser.assertAccessible();
             assertThat(server.services().live().log(s.eventId())).isNotEmpty();
 
+            // Its evaluation, exported from Microsoft Forms: the preview shows each response and what was left blank.
+            browser.go(base + "/bring-in");
+            Path forms = dir.resolve("ms-forms-feedback.csv");
+            Files.write(forms, FormatsTest.sample("ms-forms-feedback.csv"));
+            browser.find("#files").sendKeys(forms.toAbsolutePath().toString());
+            browser.press("Upload and check");
+            assertThat(browser.text("h1")).isEqualTo("Check what will be brought in");
+            assertThat(browser.text("main")).contains("Feedback form responses")
+                    .contains("5 feedback responses (2 from people matched to a registration)")
+                    .contains("Which part of the session was most useful?")
+                    .contains("Choose one: Breakout rooms, Opening perspective, Closing reflections")
+                    .contains("\"great\" is not a score from 1 to 5").contains("No answers to bring in on this row.");
+            browser.assertAccessible();
+            browser.driver().manage().window().setSize(new org.openqa.selenium.Dimension(1280, 2600));
+            browser.screenshot("transfer-02-feedback-preview");
+            browser.press("Bring these in");
+            assertThat(browser.path()).isEqualTo(base);
+            assertThat(browser.text("main")).contains("5 feedback responses");
+            assertThat(server.services().feedback().anonymisedResponses(s.eventId())).hasSize(5);
+
             // The same conversation, downloaded as an archive and brought in again as a new one.
             long account = server.services().accounts().byEmail("sam@cairn.example").orElseThrow().id();
             Path archive = dir.resolve("event.cairn.zip");
@@ -78,6 +98,9 @@ class TransferBrowserIT {
             assertThat(browser.path()).startsWith("/c/" + s.slug() + "/events/").isNotEqualTo(base);
             assertThat(browser.text("main")).contains("Brought in:").contains("Making space to reflect");
             browser.assertAccessible();
+            long copy = Long.parseLong(browser.path().replaceAll(".*/events/(\\d+).*", "$1"));
+            assertThat(server.services().feedback().anonymisedResponses(copy)).as("the archive carries the feedback")
+                    .hasSize(5);
         }
     }
 }
