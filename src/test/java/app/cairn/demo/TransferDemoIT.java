@@ -38,8 +38,20 @@ class TransferDemoIT {
             assertThat(log).extracting(Entry::contribution).filteredOn(Contribution.SegmentStarted.class::isInstance)
                     .isNotEmpty();
 
+            // Its evaluation, exported from Microsoft Forms, is the event's feedback and the pack counts it.
+            long organiser = services.accounts().byEmail(Demo.EMAIL).orElseThrow().id();
+            assertThat(services.feedback().anonymisedResponses(event)).hasSize(24);
+            assertThat(services.feedback().form(event).questions()).singleElement()
+                    .satisfies(q -> assertThat(q.label()).isEqualTo("Which part of the session was most useful?"));
+            var evaluation = services.packs().draft(organiser, event).section("evaluation").orElseThrow();
+            assertThat(evaluation.figures()).extracting(app.cairn.pack.Pack.Figure::value)
+                    .containsExactly("24", "96%", "4.3/5");
+            assertThat(evaluation.charts()).extracting(app.cairn.pack.Pack.Chart::title)
+                    .contains("Which part of the session was most useful?");
+
             Demo.standard(services, server.instance().settings(), NOW).load();
             assertThat(services.live().log(event)).hasSameSizeAs(log);
+            assertThat(services.feedback().anonymisedResponses(event)).hasSize(24);
         }
     }
 }
