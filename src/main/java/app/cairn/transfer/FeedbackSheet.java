@@ -54,8 +54,10 @@ final class FeedbackSheet {
         if (NAME.matcher(h).matches()) return Role.NAME;
         if (RECOMMEND.matcher(h).find()) return Role.RECOMMEND;
         if (BETTER.matcher(h).find()) return Role.BETTER;
-        if (SCORE.matcher(h).find() || OVERALL.matcher(h).find()) return Role.SCORE;
+        if (SCORE.matcher(h).find()) return Role.SCORE;
         if (VALUED.matcher(h).find()) return Role.VALUED;
+        // "Overall, how was it?" asks for a score; "Overall, what did you value?" was answered above.
+        if (OVERALL.matcher(h).find()) return Role.SCORE;
         return Role.QUESTION;
     }
 

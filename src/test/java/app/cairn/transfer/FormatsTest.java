@@ -244,6 +244,9 @@ class FormatsTest {
         assertThat(FeedbackSheet.role("Score out of 5")).isEqualTo(Parsed.Role.SCORE);
         assertThat(FeedbackSheet.role("What did you value about the event?")).isEqualTo(Parsed.Role.VALUED);
         assertThat(FeedbackSheet.role("What did you like most?")).isEqualTo(Parsed.Role.VALUED);
+        assertThat(FeedbackSheet.role("Overall, what did you value most?")).isEqualTo(Parsed.Role.VALUED);
+        assertThat(FeedbackSheet.role("Overall, how was the session?")).isEqualTo(Parsed.Role.SCORE);
+        assertThat(FeedbackSheet.role("How would you rate the value of the event?")).isEqualTo(Parsed.Role.SCORE);
         assertThat(FeedbackSheet.role("What could be better?")).isEqualTo(Parsed.Role.BETTER);
         assertThat(FeedbackSheet.role("How could we improve the session?")).isEqualTo(Parsed.Role.BETTER);
         assertThat(FeedbackSheet.role("Which part of the session was most useful?")).isEqualTo(Parsed.Role.QUESTION);
