@@ -89,7 +89,7 @@ final class Connection {
 
         @Override
         protected void onCompleteFailure(Throwable cause) {
-            close();
+            fail(cause);
         }
 
         @Override
@@ -100,12 +100,25 @@ final class Connection {
 
     /** Ends the stream; the browser reconnects (to this node after a restart, or to another). */
     void close() {
+        if (end()) done.succeeded();
+    }
+
+    /**
+     * The client has gone (a write failed): the request fails, so Jetty closes the connection.
+     * Ending it as a success would leave Jetty holding a socket the client had already closed,
+     * one file descriptor for every person who ever left.
+     */
+    private void fail(Throwable cause) {
+        if (end()) done.failed(cause);
+    }
+
+    private boolean end() {
         synchronized (this) {
-            if (closed) return;
+            if (closed) return false;
             closed = true;
             queue.clear();
         }
         onClose.run();
-        done.succeeded();
+        return true;
     }
 }

@@ -128,10 +128,12 @@ public final class LiveService {
         openSession(eventId);
         String token = "cp_" + app.cairn.account.Tokens.newSecret();
         String hash = app.cairn.account.Tokens.hash(token);
-        long id = participants.insert(eventId, hash, registrationId, name, role, org, sector, email, clock.instant());
-        Participant p = new Participant(id, eventId, registrationId, name, role, org, sector, email);
+        java.time.Instant now = clock.instant();
+        // The person's row and their "joined" entry are written in one transaction with the rest of the batch.
+        Entry joined = await(sequencer.appendNewcomer(eventId, new Contribution.Joined(sector),
+                h -> participants.insert(h, eventId, hash, registrationId, name, role, org, sector, email, now)));
+        Participant p = new Participant(joined.participantId(), eventId, registrationId, name, role, org, sector, email);
         peopleByToken.put(hash, p);
-        await(sequencer.append(eventId, new Contribution.Joined(sector), Author.participant(id), null, Check.NONE));
         return new Joined(p, token);
     }
 

@@ -38,7 +38,11 @@ public final class LiveState {
     final Map<String, Prompt> prompts = new LinkedHashMap<>();
     final Map<Long, Reflection> reflections = new LinkedHashMap<>();
     final Map<Long, String> presentSectors = new HashMap<>();
+    /** How many present people are in each sector ("unknown" for none given), kept as people join. */
+    final Map<String, Integer> sectorCounts = new java.util.TreeMap<>();
     long presenceChangedSeq;
+    /** The last entry that changed anything but who is present: later ones only move the count. */
+    long otherChangedSeq;
     final RoomsState rooms = new RoomsState();
 
     LiveState(long eventId) {
@@ -141,6 +145,7 @@ public final class LiveState {
         }
         appliedSeq = e.seq();
         Contribution c = e.contribution();
+        if (!(c instanceof Contribution.Joined)) otherChangedSeq = e.seq();
         if (c instanceof Contribution.SegmentStarted s) {
             segmentId = s.segmentId();
             segmentStartedAt = e.at();
@@ -215,7 +220,10 @@ public final class LiveState {
             moderate(m, e);
         } else if (c instanceof Contribution.Joined j) {
             if (e.participantId() != null) {
-                presentSectors.put(e.participantId(), j.sector() == null ? "" : j.sector());
+                String sector = j.sector() == null ? "" : j.sector();
+                String before = presentSectors.put(e.participantId(), sector);
+                if (before != null) sectorCounts.computeIfPresent(before.isEmpty() ? "unknown" : before, (k, n) -> n > 1 ? n - 1 : null);
+                sectorCounts.merge(sector.isEmpty() ? "unknown" : sector, 1, Integer::sum);
                 presenceChangedSeq = e.seq();
             }
         } else if (!rooms.apply(e)) {

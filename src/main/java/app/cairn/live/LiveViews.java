@@ -106,8 +106,7 @@ public final class LiveViews {
     }
 
     Now now(LiveState s) {
-        Map<String, Integer> sectors = new TreeMap<>();
-        for (String sector : s.presentSectors.values()) sectors.merge(sector.isEmpty() ? "unknown" : sector, 1, Integer::sum);
+        Map<String, Integer> sectors = new TreeMap<>(s.sectorCounts);
         AnnouncementView a = s.announcement == null ? null
                 : new AnnouncementView(s.announcement.seq(), s.announcement.text(), s.announcement.at());
         return new Now(s.segmentId, s.segmentStartedAt, s.segmentMinutes, s.ended, s.silenceStartedAt, s.silenceSeconds,

@@ -72,7 +72,13 @@ final class ParticipantStore {
 
     long insert(long eventId, String tokenHash, Long registrationId, String name, String role, String organisation,
             String sector, String email, Instant now) {
-        return jdbi.withHandle(h -> h.createUpdate("""
+        return jdbi.withHandle(h -> insert(h, eventId, tokenHash, registrationId, name, role, organisation, sector, email, now));
+    }
+
+    /** Adds a participant in the caller's transaction (the sequencer's, with their "joined" entry). */
+    long insert(org.jdbi.v3.core.Handle h, long eventId, String tokenHash, Long registrationId, String name, String role,
+            String organisation, String sector, String email, Instant now) {
+        return h.createUpdate("""
                         INSERT INTO participants (event_id, token_hash, registration_id, display_name, role_title,
                                                   organisation, sector, email, joined_at)
                         VALUES (:event, :hash, :registration, :name, :role, :org, :sector, :email, :now)""")
@@ -87,7 +93,7 @@ final class ParticipantStore {
                 .bind("now", Db.utc(now))
                 .executeAndReturnGeneratedKeys("id")
                 .mapTo(Long.class)
-                .one());
+                .one();
     }
 
     Optional<Participant> byTokenHash(String hash) {

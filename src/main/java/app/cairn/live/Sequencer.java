@@ -14,6 +14,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongConsumer;
+import org.jdbi.v3.core.Handle;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -63,7 +64,12 @@ public final class Sequencer implements AutoCloseable {
     }
 
     private record Pending(long eventId, Contribution contribution, Author author, String clientKey, Check check,
-            java.time.Instant at, CompletableFuture<Entry> result) {}
+            java.time.Instant at, CompletableFuture<Entry> result, java.util.function.ToLongFunction<Handle> newcomer) {
+        Pending(long eventId, Contribution contribution, Author author, String clientKey, Check check,
+                java.time.Instant at, CompletableFuture<Entry> result) {
+            this(eventId, contribution, author, clientKey, check, at, result, null);
+        }
+    }
 
     private final EventLogStore store;
     private final Clock clock;
@@ -109,6 +115,22 @@ public final class Sequencer implements AutoCloseable {
             return result;
         }
         queue.add(new Pending(eventId, c, author, clientKey, check == null ? Check.NONE : check, at, result));
+        return result;
+    }
+
+    /**
+     * Appends a newcomer's first contribution (their "joined") with the row that makes them a
+     * participant, written by {@code newcomer} in the same transaction, which returns their id: one
+     * commit for both, shared with everything else in the batch. The entry's participant is the new id.
+     */
+    public CompletableFuture<Entry> appendNewcomer(long eventId, Contribution c,
+            java.util.function.ToLongFunction<Handle> newcomer) {
+        CompletableFuture<Entry> result = new CompletableFuture<>();
+        if (!running) {
+            result.completeExceptionally(new Refused("Cairn is restarting. Try again in a moment."));
+            return result;
+        }
+        queue.add(new Pending(eventId, c, new Author(null, null), null, Check.NONE, null, result, newcomer));
         return result;
     }
 
@@ -220,7 +242,9 @@ public final class Sequencer implements AutoCloseable {
                             refused.put(p, problem);
                             continue;
                         }
-                        Entry e = new Entry(eventId, ++seq, p.author().participantId(), p.author().accountId(),
+                        Long participantId = p.newcomer() != null ? Long.valueOf(p.newcomer().applyAsLong(h))
+                                : p.author().participantId();
+                        Entry e = new Entry(eventId, ++seq, participantId, p.author().accountId(),
                                 p.at() != null ? p.at() : clock.instant(), p.contribution());
                         s.apply(e);
                         rows.add(new EventLogStore.Row(e, p.clientKey()));

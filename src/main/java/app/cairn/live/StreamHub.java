@@ -3,7 +3,9 @@ package app.cairn.live;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -24,6 +26,12 @@ public final class StreamHub implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(StreamHub.class);
     static final long TICK_MS = 50;
     static final long HEARTBEAT_MS = 15_000;
+    /**
+     * How often a stream hears only that more people joined. While thousands join in a minute every
+     * join moves the count; sending each one to everyone would cost every phone and the node a write
+     * per tick for a number nobody reads that fast.
+     */
+    static final long PRESENCE_MS = 1_000;
     private static final byte[] HEARTBEAT = ": keep-alive\n\n".getBytes(StandardCharsets.UTF_8);
 
     private final Sequencer sequencer;
@@ -31,6 +39,17 @@ public final class StreamHub implements AutoCloseable {
     private final ObjectMapper json;
     private final Map<Long, Set<Connection>> byEvent = new ConcurrentHashMap<>();
     private final Set<Long> dirty = ConcurrentHashMap.newKeySet();
+    private final Map<Long, Long> presenceSentAt = new ConcurrentHashMap<>();
+    /** Below this many streams to write to, the hub writes them all itself. */
+    private static final int SLICE_MIN = 512;
+    /** Threads that share large broadcasts with the hub: one fewer than the cores. */
+    private static final int WRITERS = Math.max(0, Runtime.getRuntime().availableProcessors() - 1);
+    private final java.util.concurrent.ExecutorService writers = java.util.concurrent.Executors.newFixedThreadPool(
+            Math.max(1, WRITERS), r -> {
+                Thread t = new Thread(r, "cairn-stream-writer");
+                t.setDaemon(true);
+                return t;
+            });
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition wake = lock.newCondition();
     private final Thread thread;
@@ -112,24 +131,76 @@ public final class StreamHub implements AutoCloseable {
         long t0 = System.nanoTime();
         LiveState state = sequencer.state(eventId);
         Map<String, byte[]> built = new HashMap<>();
+        long now = System.currentTimeMillis();
+        boolean presenceDue = now - presenceSentAt.getOrDefault(eventId, 0L) >= PRESENCE_MS;
+        boolean presenceSent = false;
+        List<Connection> targets = new ArrayList<>();
+        List<byte[]> frames = new ArrayList<>();
+        long seq;
         state.lock.readLock().lock();
         try {
-            long seq = state.appliedSeq;
+            seq = state.appliedSeq;
             for (Connection c : connections) {
                 if (c.closed() || c.sentSeq >= seq) continue;
+                if (c.sentSeq > 0 && c.sentSeq >= state.otherChangedSeq) {
+                    // Only the number present moved since this stream's last update: wait until it is due.
+                    // (A stream that has had nothing yet gets everything at once.)
+                    if (!presenceDue) {
+                        dirty.add(eventId);
+                        continue;
+                    }
+                    presenceSent = true;
+                }
                 long from = c.sentSeq;
                 String key = c.audience.name() + ":" + from;
-                byte[] bytes = built.computeIfAbsent(key, k -> frame(views.since(state, from, c.audience)));
-                c.offer(bytes, seq);
-                // A client that fell behind had its queue dropped: catch it up on a later tick.
-                if (c.sentSeq < seq) dirty.add(eventId);
+                targets.add(c);
+                frames.add(built.computeIfAbsent(key, k -> frame(views.since(state, from, c.audience))));
             }
         } finally {
             state.lock.readLock().unlock();
         }
+        if (presenceSent) presenceSentAt.put(eventId, now);
+        offer(targets, frames, seq);
+        for (Connection c : targets) {
+            // A client that fell behind had its queue dropped: catch it up on a later tick.
+            if (c.sentSeq < seq) {
+                dirty.add(eventId);
+                break;
+            }
+        }
         if (log.isDebugEnabled()) {
             log.debug("broadcast event={} connections={} ms={}", eventId, connections.size(),
                     (System.nanoTime() - t0) / 1_000_000);
+        }
+    }
+
+    /**
+     * Queues each frame on its connection. Queuing starts the write to the socket on the calling
+     * thread, so with thousands of streams the work is shared between the hub and its writers, one
+     * slice each, as a bare Jetty broadcast would share it over the machine's cores.
+     */
+    private void offer(List<Connection> targets, List<byte[]> frames, long seq) {
+        int slices = targets.size() < SLICE_MIN ? 1 : 1 + WRITERS;
+        if (slices == 1) {
+            for (int i = 0; i < targets.size(); i++) targets.get(i).offer(frames.get(i), seq);
+            return;
+        }
+        java.util.concurrent.CountDownLatch done = new java.util.concurrent.CountDownLatch(slices - 1);
+        for (int k = 1; k < slices; k++) {
+            int slice = k;
+            writers.execute(() -> {
+                try {
+                    for (int i = slice; i < targets.size(); i += slices) targets.get(i).offer(frames.get(i), seq);
+                } finally {
+                    done.countDown();
+                }
+            });
+        }
+        for (int i = 0; i < targets.size(); i += slices) targets.get(i).offer(frames.get(i), seq);
+        try {
+            done.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
@@ -154,6 +225,7 @@ public final class StreamHub implements AutoCloseable {
     public void close() {
         running = false;
         thread.interrupt();
+        writers.shutdown();
         for (Set<Connection> set : byEvent.values()) {
             for (Connection c : set) c.close();
         }

@@ -64,6 +64,10 @@ public final class WebServer {
             // A long accept queue: when a thousand people open the join link in the same minute, the
             // operating system's default of 50 waiting connections would turn some away.
             config.jetty.addConnector((server, http) -> {
+                // No per-connection header cache: Jetty builds one (about 15 KB) for every connection that
+                // sends a second request, and an event stream keeps its connection open for hours, so with
+                // thousands of people it was most of the heap a participant cost (docs/decisions/0023).
+                http.setHeaderCacheSize(0);
                 var connector = new org.eclipse.jetty.server.ServerConnector(server,
                         new org.eclipse.jetty.server.HttpConnectionFactory(http));
                 connector.setPort(settings.port());

@@ -208,7 +208,6 @@ public final class LiveBench {
             subscription.request(Long.MAX_VALUE);
         }
 
-
         @Override
         public void onNext(String line) {
             if (line.startsWith("data:")) lastDataBytes = line.length() - 5;

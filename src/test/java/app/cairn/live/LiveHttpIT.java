@@ -193,4 +193,51 @@ public class LiveHttpIT {
             assertThat(stranger.status()).isEqualTo(404);
         }
     }
+
+    @org.junit.jupiter.api.Test
+    void a_stream_whose_person_has_gone_is_let_go_of_at_the_next_update() throws Exception {
+        try (TestServer server = TestServer.start(Database.Vendor.H2)) {
+            Setup s = setUp(server);
+            String token = join(server, s.code(), "Morag");
+            String alice = join(server, s.code(), "Alice");
+            HttpSession aliceApi = server.http().bearer(alice);
+            aliceApi.postJson("/api/v1/live/" + s.code() + "/messages", "{\"text\": \"Warming up\"}");
+            // Server and client share this process: each open stream is two sockets here, one a side.
+            List<java.net.Socket> streams = new ArrayList<>();
+            for (int i = 0; i < 20; i++) {
+                var socket = new java.net.Socket("localhost", server.port());
+                socket.getOutputStream().write(("GET /stream/" + s.code() + " HTTP/1.1\r\nHost: localhost\r\n"
+                        + "Accept: text/event-stream\r\nAuthorization: Bearer " + token + "\r\n\r\n")
+                        .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+                socket.setSoTimeout(5_000);
+                byte[] first = new byte[12];
+                assertThat(socket.getInputStream().readNBytes(first, 0, 12)).isEqualTo(12);
+                assertThat(new String(first, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("HTTP/1.1 200");
+                streams.add(socket);
+            }
+            long open = sockets();
+            for (var socket : streams) socket.close();
+            // The first write to a socket whose client has gone may still succeed; a later one fails.
+            long left = open;
+            for (int i = 0; i < 20 && left > open - 35; i++) {
+                aliceApi.postJson("/api/v1/live/" + s.code() + "/messages", "{\"text\": \"Message " + i + "\"}");
+                Thread.sleep(250);
+                left = sockets();
+            }
+            // Both sides of all 20 gone (less a few the test's own HTTP client may have opened meanwhile).
+            assertThat(open - left).as("sockets let go of, of 40").isGreaterThanOrEqualTo(35);
+        }
+    }
+
+    private static long sockets() throws java.io.IOException {
+        try (var fds = java.nio.file.Files.list(java.nio.file.Path.of("/proc/self/fd"))) {
+            return fds.filter(f -> {
+                try {
+                    return java.nio.file.Files.readSymbolicLink(f).toString().startsWith("socket:");
+                } catch (java.io.IOException e) {
+                    return false;
+                }
+            }).count();
+        }
+    }
 }

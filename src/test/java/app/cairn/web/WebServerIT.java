@@ -50,6 +50,13 @@ class WebServerIT {
     }
 
     @Test
+    void pages_give_a_visitor_cookie_and_clients_with_an_api_token_get_none() {
+        assertThat(server.http().get("/sign-in").header("Set-Cookie")).contains("cairn_visitor=");
+        var api = server.http().bearer("cairn_not_a_real_token").get("/api/v1/communities");
+        assertThat(api.raw().headers().allValues("Set-Cookie")).noneMatch(c -> c.startsWith("cairn_visitor="));
+    }
+
+    @Test
     void a_stale_csrf_token_from_another_browser_is_refused() {
         String otherBrowsersToken = server.http().csrf();
         var r = server.http().postRaw("/sign-in",
