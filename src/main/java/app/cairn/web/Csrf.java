@@ -60,8 +60,8 @@ public final class Csrf {
 
     /** Before every request: make sure the browser has a visitor id, then check unsafe methods. */
     void handle(Context ctx) {
-        // A client with an API token, or joining through the JSON API, has no forms and needs no visitor cookie.
-        if (usesApiToken(ctx) || !SAFE.contains(ctx.method()) && exemptJson(ctx)) return;
+        // A change sent with an API token, or a join through the JSON API, needs no visitor cookie: nothing to sign.
+        if (!SAFE.contains(ctx.method()) && (usesApiToken(ctx) || exemptJson(ctx))) return;
         String visitor = ctx.cookie(VISITOR_COOKIE);
         if (visitor == null || visitor.length() != 32) {
             visitor = newVisitorId();

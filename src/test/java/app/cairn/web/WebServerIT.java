@@ -50,9 +50,9 @@ class WebServerIT {
     }
 
     @Test
-    void pages_give_a_visitor_cookie_and_clients_with_an_api_token_get_none() {
+    void pages_give_a_visitor_cookie_and_changes_sent_with_an_api_token_get_none() {
         assertThat(server.http().get("/sign-in").header("Set-Cookie")).contains("cairn_visitor=");
-        var api = server.http().bearer("cairn_not_a_real_token").get("/api/v1/communities");
+        var api = server.http().bearer("cairn_not_a_real_token").postJson("/api/v1/communities", "{\"name\": \"X\"}");
         assertThat(api.raw().headers().allValues("Set-Cookie")).noneMatch(c -> c.startsWith("cairn_visitor="));
     }
 
